@@ -1,0 +1,73 @@
+"""``create_app()``: wires settings, database, routers, middleware and error handling."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from taskmate import __version__
+from taskmate.api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
+from taskmate.api.runtime import Runtime
+from taskmate.auth import me_router
+from taskmate.auth import router as auth_router
+from taskmate.auth.tokens import TokenCodec
+from taskmate.config import Settings, load_settings
+from taskmate.db.engine import Database
+from taskmate.errors import install_error_handlers
+from taskmate.events import LocalEventHub
+from taskmate.observability.logging import configure_logging
+from taskmate.ratelimit import RateLimiter
+
+API_PREFIX = "/api/v1"
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    return Runtime(
+        settings=settings,
+        database=Database(settings.resolved_database_url),
+        events=LocalEventHub(),
+        limiter=RateLimiter(settings),
+        tokens=TokenCodec(settings.signing_key(), access_minutes=settings.access_token_minutes),
+    )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    settings.check_deployment()
+    configure_logging(settings)
+    runtime = build_runtime(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await runtime.database.dispose()
+
+    app = FastAPI(
+        title="Taskmate",
+        version=__version__,
+        summary="Tasks and a real-time assistant. Protocol: docs/protocol.md",
+        lifespan=lifespan,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.runtime = runtime
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimitMiddleware)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.origins,
+        allow_credentials=True,
+        allow_methods=["*"],
+        allow_headers=["Authorization", "Content-Type", "X-CSRF-Token", "Last-Event-ID"],
+    )
+    app.add_middleware(RequestIdMiddleware)
+
+    api = APIRouter(prefix=API_PREFIX)
+    for router in (auth_router.router, me_router.router):
+        api.include_router(router)
+    app.include_router(api)
+    return app

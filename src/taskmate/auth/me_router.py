@@ -1,0 +1,30 @@
+"""``/me``: the signed-in user's profile and account."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from taskmate.auth.cookies import clear_session_cookies
+from taskmate.auth.deps import AuthServiceDep, CurrentUser
+from taskmate.auth.models import User
+from taskmate.auth.schemas import AccountDeleteIn, ProfilePatch, UserOut
+
+router = APIRouter(prefix="/me", tags=["me"])
+
+
+@router.get("", response_model=UserOut)
+async def read_me(user: CurrentUser) -> User:
+    return user
+
+
+@router.patch("", response_model=UserOut)
+async def update_me(body: ProfilePatch, user: CurrentUser, auth: AuthServiceDep) -> User:
+    return await auth.update_profile(user, name=body.name, timezone=body.timezone)
+
+
+@router.delete("", status_code=204)
+async def delete_me(body: AccountDeleteIn, user: CurrentUser, auth: AuthServiceDep) -> Response:
+    await auth.delete_account(user, password=body.password)
+    response = Response(status_code=204)
+    clear_session_cookies(response)
+    return response

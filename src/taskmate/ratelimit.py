@@ -1,0 +1,44 @@
+"""Rate limits (moving window), in memory for one process or in Redis when it is configured."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from limits import RateLimitItem, RateLimitItemPerHour, RateLimitItemPerMinute
+from limits.aio.storage import MemoryStorage, Storage
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
+
+from taskmate.config import Settings
+from taskmate.errors import RateLimited
+
+
+class RateLimiter:
+    def __init__(self, settings: Settings) -> None:
+        storage: Storage = MemoryStorage()
+        if settings.redis_url:
+            redis_storage = storage_from_string(
+                f"async+{settings.redis_url}", key_prefix="taskmate:rl"
+            )
+            assert isinstance(redis_storage, Storage)
+            storage = redis_storage
+        self._limiter = MovingWindowRateLimiter(storage)
+        self.login = _per_minute(settings.rate_login_per_minute)
+        self.register = RateLimitItemPerHour(20)
+
+    async def hit(self, limit: RateLimitItem | None, scope: str, key: str, what: str) -> None:
+        """Count one attempt of ``scope`` for ``key``; raise ``RateLimited`` past the limit."""
+        if limit is None:
+            return
+        if await self._limiter.hit(limit, scope, key):
+            return
+        stats = await self._limiter.get_window_stats(limit, scope, key)
+        retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+        raise RateLimited(
+            f"Too many {what}. Try again in {retry_after} seconds.", retry_after=retry_after
+        )
+
+
+def _per_minute(count: int) -> RateLimitItem | None:
+    return RateLimitItemPerMinute(count) if count > 0 else None
