@@ -23,7 +23,7 @@ from taskmate.config import Settings
 from taskmate.db.models import Base
 from tests.db_backends import BACKENDS, migrated_database
 
-TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+TEST_SECRET = "test-secret-key-that-is-long-enough-for-every-hmac-0123456789abcdef"
 PASSWORD = "correct horse battery"
 BASE_URL = "http://127.0.0.1:8000"
 
@@ -85,7 +85,7 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @dataclass(frozen=True, kw_only=True)
-class TestUser:
+class Account:
     id: str
     email: str
     password: str
@@ -97,7 +97,7 @@ class TestUser:
         return {"Authorization": f"Bearer {self.access_token}"}
 
 
-MakeUser = Callable[..., Awaitable[TestUser]]
+MakeUser = Callable[..., Awaitable[Account]]
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def make_user(runtime: Runtime, password_hash: str) -> MakeUser:
     """Creates an account with a bearer session, without paying for a fresh argon2 hash."""
     counter = 0
 
-    async def make(*, email: str | None = None, name: str = "", timezone: str = "UTC") -> TestUser:
+    async def make(*, email: str | None = None, name: str = "", timezone: str = "UTC") -> Account:
         nonlocal counter
         counter += 1
         email = email or f"user{counter}@example.com"
@@ -121,7 +121,7 @@ def make_user(runtime: Runtime, password_hash: str) -> MakeUser:
                 clock=runtime.clock,
             )
             issued = await auth.open_session(user, "bearer")
-        return TestUser(
+        return Account(
             id=issued.user.id,
             email=email,
             password=PASSWORD,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from taskmate.api.client_ip import client_ip
@@ -59,14 +59,28 @@ def _session_response(
     return response
 
 
-@router.post("/register", status_code=201, response_model=TokenPairOut | UserBody)
+async def _limit_signups_per_ip(request: Request, runtime: RuntimeDep) -> None:
+    ip = client_ip(request, runtime.settings.trusted_proxies)
+    await runtime.limiter.hit(runtime.limiter.register, "register-ip", ip, "sign-ups")
+
+
+async def _limit_logins_per_ip(request: Request, runtime: RuntimeDep) -> None:
+    ip = client_ip(request, runtime.settings.trusted_proxies)
+    await runtime.limiter.hit(runtime.limiter.login, "login-ip", ip, "sign-in attempts")
+
+
+# The limits are dependencies so that they count every attempt, even one whose body is invalid.
+@router.post(
+    "/register",
+    status_code=201,
+    response_model=TokenPairOut | UserBody,
+    dependencies=[Depends(_limit_signups_per_ip)],
+)
 async def register(
     body: RegisterIn, request: Request, runtime: RuntimeDep, auth: AuthServiceDep
 ) -> JSONResponse:
     if runtime.settings.signups == "closed":
         raise Forbidden("Sign-ups are closed on this server; ask its administrator for an account.")
-    ip = client_ip(request, runtime.settings.trusted_proxies)
-    await runtime.limiter.hit(runtime.limiter.register, "register-ip", ip, "sign-ups")
     issued = await auth.register(
         email=str(body.email),
         password=body.password,

@@ -14,7 +14,7 @@ from taskmate.auth.models import AuthSession, RefreshToken, User
 from taskmate.auth.passwords import hash_password, verify_password
 from taskmate.auth.schemas import SessionKind
 from taskmate.auth.tokens import AccessClaims, TokenCodec, hash_refresh_token
-from taskmate.errors import Conflict, Unauthorized, ValidationFailed
+from taskmate.errors import Conflict, NotFound, Unauthorized, ValidationFailed
 from taskmate.events import DomainEvent, EventPublisher
 
 REFRESH_GRACE = timedelta(seconds=30)
@@ -59,6 +59,10 @@ class AuthService:
     async def register(
         self, *, email: str, password: str, name: str, timezone: str, kind: SessionKind
     ) -> IssuedSession:
+        user = await self.create_user(email=email, password=password, name=name, timezone=timezone)
+        return await self.open_session(user, kind)
+
+    async def create_user(self, *, email: str, password: str, name: str, timezone: str) -> User:
         user = User(
             email=normalise_email(email),
             name=name.strip(),
@@ -74,7 +78,15 @@ class AuthService:
                 "An account with this email already exists; sign in instead.",
                 details={"fields": [{"field": "email", "message": "is already registered"}]},
             ) from None
-        return await self.open_session(user, kind)
+        return user
+
+    async def set_password(self, email: str, password: str) -> User:
+        """An administrator's reset: sets the password and ends every session of the account."""
+        user = await self._db.scalar(select(User).where(User.email == normalise_email(email)))
+        if user is None:
+            raise NotFound(f"There is no account with the email {email}.")
+        await self._replace_password(user, password, keep_session_id=None)
+        return user
 
     async def login(self, *, email: str, password: str, kind: SessionKind) -> IssuedSession:
         user = await self._db.scalar(select(User).where(User.email == normalise_email(email)))
@@ -110,9 +122,7 @@ class AuthService:
         auth_session = await self._db.get(AuthSession, session_id)
         if auth_session is None:
             return
-        await self._revoke([auth_session])
-        await self._db.commit()
-        await self._publish_ended([auth_session])
+        await self._end([auth_session])
 
     async def session_for_refresh_token(self, token: str) -> str | None:
         stored = await self._db.scalar(
@@ -124,19 +134,7 @@ class AuthService:
         self, user: User, *, current: str, new: str, keep_session_id: str
     ) -> None:
         self._check_password(user, current, field="current_password")
-        user.password_hash = hash_password(new)
-        others = list(
-            await self._db.scalars(
-                select(AuthSession).where(
-                    AuthSession.user_id == user.id,
-                    AuthSession.id != keep_session_id,
-                    AuthSession.revoked_at.is_(None),
-                )
-            )
-        )
-        await self._revoke(others)
-        await self._db.commit()
-        await self._publish_ended(others)
+        await self._replace_password(user, new, keep_session_id=keep_session_id)
 
     async def delete_account(self, user: User, *, password: str) -> None:
         self._check_password(user, password, field="password")
@@ -154,6 +152,18 @@ class AuthService:
             user.timezone = timezone
         await self._db.commit()
         return user
+
+    async def _replace_password(
+        self, user: User, password: str, *, keep_session_id: str | None
+    ) -> None:
+        """Set a new password and end the account's sessions (all, or all but one)."""
+        user.password_hash = hash_password(password)
+        query = select(AuthSession).where(
+            AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None)
+        )
+        if keep_session_id is not None:
+            query = query.where(AuthSession.id != keep_session_id)
+        await self._end(list(await self._db.scalars(query)))
 
     def _check_password(self, user: User, password: str, *, field: str) -> None:
         matched, _ = verify_password(password, user.password_hash)
@@ -207,9 +217,7 @@ class AuthService:
                 issued_at=stored.successor_issued_at,
             )
             return self._issued(user, auth_session, claims, successor)
-        await self._revoke([auth_session])
-        await self._db.commit()
-        await self._publish_ended([auth_session])
+        await self._end([auth_session])
         raise Unauthorized(REFRESH_REUSED)
 
     def _refresh_row(self, session_id: str, token: str) -> RefreshToken:
@@ -233,7 +241,8 @@ class AuthService:
             expires_in=int(self._tokens.access_lifetime.total_seconds()),
         )
 
-    async def _revoke(self, sessions: list[AuthSession]) -> None:
+    async def _end(self, sessions: list[AuthSession]) -> None:
+        """Revoke the sessions, commit, and tell the real-time layer to close their sockets."""
         ids = [auth_session.id for auth_session in sessions]
         if ids:
             await self._db.execute(
@@ -241,6 +250,8 @@ class AuthService:
                 .where(AuthSession.id.in_(ids), AuthSession.revoked_at.is_(None))
                 .values(revoked_at=self._clock())
             )
+        await self._db.commit()
+        await self._publish_ended(sessions)
 
     async def _publish_ended(self, sessions: list[AuthSession]) -> None:
         await self._events.publish(

@@ -1,0 +1,3 @@
+from taskmate.cli import main
+
+main()

@@ -1,0 +1,92 @@
+"""``taskmate serve | migrate | user ... | version``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from taskmate import __version__
+from taskmate.cli.users import users
+from taskmate.config import Settings, SettingsError, load_settings
+from taskmate.db import migrate as migrations
+
+app = typer.Typer(
+    help="Taskmate: a self-hosted task manager with a real-time assistant.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(users, name="user")
+
+
+def fail(message: str) -> typer.Exit:
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    return typer.Exit(code=2)
+
+
+def settings_or_exit(**overrides: object) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except SettingsError as error:
+        raise fail(str(error)) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to bind [TASKMATE_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on [TASKMATE_PORT].")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (needs Redis).")] = 1,
+    reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
+) -> None:
+    """Run the web app and API. Migrates the embedded SQLite database first."""
+    import uvicorn
+
+    overrides = {key: value for key, value in (("host", host), ("port", port)) if value}
+    settings = settings_or_exit(**overrides)
+    try:
+        settings.check_deployment(workers=workers)
+    except SettingsError as error:
+        raise fail(str(error)) from None
+    if reload and workers > 1:
+        raise fail("--reload runs a single process; drop --workers or --reload.")
+    url = settings.resolved_database_url
+    if settings.is_sqlite:
+        migrations.upgrade(url)
+    elif migrations.current_revision(url) != migrations.head_revision(url):
+        raise fail("The database schema is not up to date: run `taskmate migrate` first.")
+    settings.signing_key()  # create the generated key once, before workers race for it
+    typer.echo(f"Taskmate {__version__} on http://{settings.host}:{settings.port}")
+    uvicorn.run(
+        "taskmate.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        reload=reload,
+        log_level=settings.log_level,
+        env_file=None,
+    )
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date (required for PostgreSQL)."""
+    settings = settings_or_exit()
+    url = settings.resolved_database_url
+    before = migrations.current_revision(url)
+    migrations.upgrade(url)
+    after = migrations.current_revision(url)
+    if before == after:
+        typer.echo(f"The schema is already up to date (revision {after}).")
+    else:
+        typer.echo(f"Migrated the schema from {before or 'empty'} to {after}.")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()
