@@ -1,0 +1,51 @@
+"""Migrations on both databases: empty to head, the schema matches the models, one step down."""
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+from sqlalchemy.engine import Connection
+
+from taskmate.config import Settings
+from taskmate.db import migrate
+from taskmate.db.models import Base
+from tests.db_backends import BACKENDS, empty_database
+
+
+def sync_url(url: str) -> str:
+    return url.replace("sqlite://", "sqlite+pysqlite://").replace(
+        "postgresql://", "postgresql+psycopg://"
+    )
+
+
+def schema_drift(connection: Connection) -> list[object]:
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return [
+        diff
+        for diff in compare_metadata(context, Base.metadata)
+        # Alembic cannot compare the index with a DESC column; its presence is checked below.
+        if not (isinstance(diff, tuple) and getattr(diff[1], "name", "") == "ix_tasks_open_order")
+    ]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_upgrade_from_empty_matches_the_models_and_downgrades(backend: str, tmp_path: Path) -> None:
+    with empty_database(backend, tmp_path) as url:
+        async_url = Settings(database_url=url).resolved_database_url
+        migrate.upgrade(async_url)
+        assert migrate.current_revision(async_url) == migrate.head_revision(async_url)
+        engine = create_engine(sync_url(url))
+        try:
+            with engine.connect() as connection:
+                assert schema_drift(connection) == []
+                indexes = {index["name"] for index in inspect(connection).get_indexes("tasks")}
+                assert "ix_tasks_open_order" in indexes
+            migrate.downgrade(async_url, "-1")
+            with engine.connect() as connection:
+                assert "tasks" not in inspect(connection).get_table_names()
+            migrate.upgrade(async_url)
+            assert migrate.current_revision(async_url) == migrate.head_revision(async_url)
+        finally:
+            engine.dispose()
