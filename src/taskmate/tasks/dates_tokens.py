@@ -1,0 +1,49 @@
+"""Tokenizer for date phrases: words, numbers, clock times and numeric dates, with spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from taskmate.tasks.dates_lexicon import ALIASES
+
+_TOKEN = re.compile(
+    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?![\w-])"
+    r"|(?P<slash>(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\w/])"
+    r"|(?P<clock>\d{1,2}:\d{2})(?![\d:])"
+    r"|(?P<mer>[ap]\.\s?m(?![^\W\d_])\.?)"
+    r"|(?P<word>o['’]clock|[^\W\d_]+)"
+    r"|(?P<ord>\d+(?:st|nd|rd|th))(?![^\W\d_])"
+    r"|(?P<num>\d+)"
+    r"|(?P<bar>\x1f+)",
+    re.IGNORECASE,
+)
+# A run of this character blocks phrases: quick add uses it to mask quoted text.
+BARRIER = "\x1f"
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    words: list[str]
+    kinds: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def tokenize(text: str) -> Tokens:
+    words: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "bar"
+        word = match.group().lower()
+        if kind == "mer":
+            word, kind = word[0] + "m", "word"
+        elif kind == "word":
+            word = ALIASES.get(word, word)
+        words.append(word)
+        kinds.append(kind)
+        starts.append(match.start())
+        ends.append(match.end())
+    return Tokens(words, kinds, starts, ends)
