@@ -9,6 +9,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from taskmate import __version__
+from taskmate.api import export as export_router
 from taskmate.api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
 from taskmate.api.runtime import Runtime
 from taskmate.auth import me_router
@@ -20,6 +21,8 @@ from taskmate.errors import install_error_handlers
 from taskmate.events import LocalEventHub
 from taskmate.observability.logging import configure_logging
 from taskmate.ratelimit import RateLimiter
+from taskmate.tasks import projects_router
+from taskmate.tasks import router as tasks_router
 
 API_PREFIX = "/api/v1"
 
@@ -67,7 +70,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestIdMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
-    for router in (auth_router.router, me_router.router):
+    for router in (
+        auth_router.router,
+        me_router.router,
+        export_router.router,
+        tasks_router.router,
+        projects_router.router,
+    ):
         api.include_router(router)
     app.include_router(api)
     return app

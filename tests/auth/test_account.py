@@ -94,3 +94,11 @@ async def test_account_deletion_removes_everything(
             assert count == 0
         owners = list(await session.scalars(select(Project.user_id)))
     assert owners == [bystander.id]
+
+
+async def test_nul_in_a_name_is_a_validation_error(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    response = await client.patch("/api/v1/me", json={"name": "a\u0000b"}, headers=user.headers)
+    assert error_fields(response) == {"name"}

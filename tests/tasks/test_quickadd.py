@@ -146,3 +146,8 @@ def test_recurrence_with_time_and_markers() -> None:
 def test_nothing_but_spaces() -> None:
     parsed = parse_quick_add("   ", now=NOW)
     assert (parsed.title, parsed.due, parsed.project, parsed.labels) == ("", None, None, ())
+
+
+def test_unicode_digits_are_not_numbers() -> None:
+    parsed = parse_quick_add("call ² tomorrow", now=NOW)
+    assert parsed.title == "call ²"

@@ -6,10 +6,12 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
 
+from taskmate.api.types import WithoutNul
 from taskmate.timezones import check_timezone
 
 TimeZoneName = Annotated[str, AfterValidator(check_timezone)]
 Password = Annotated[str, Field(min_length=8, max_length=256)]
+DisplayName = Annotated[str, Field(max_length=100), WithoutNul]
 SessionKind = Literal["bearer", "cookie"]
 
 
@@ -20,7 +22,7 @@ class Strict(BaseModel):
 class RegisterIn(Strict):
     email: EmailStr
     password: Password
-    name: str = Field(default="", max_length=100)
+    name: DisplayName = ""
     timezone: TimeZoneName = "UTC"
     session: SessionKind = "bearer"
 
@@ -45,7 +47,7 @@ class PasswordChangeIn(Strict):
 
 
 class ProfilePatch(Strict):
-    name: str | None = Field(default=None, max_length=100)
+    name: DisplayName | None = None
     timezone: TimeZoneName | None = None
 
 

@@ -79,7 +79,7 @@ def read_cardinal(words: Sequence[str], i: int) -> tuple[int, int] | None:
     if i >= len(words):
         return None
     word = words[i]
-    if word.isdigit():
+    if word.isascii() and word.isdigit():
         return int(word), i + 1
     if word in UNITS:
         return UNITS[word], i + 1

@@ -1,0 +1,245 @@
+"""Request and response bodies of the task and project endpoints, and the one way to render
+a task or a project as JSON (used by responses and events alike)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from taskmate.api.types import Timestamp, TimestampIn, WithoutNul
+from taskmate.tasks.listing import TaskStatus
+from taskmate.tasks.models import Project, Task
+
+MAX_RECORD_ID = 2**31 - 1
+MAX_TITLE = 500
+MAX_LABEL = 60
+MAX_LABELS = 20
+MAX_PROJECT_NAME = 120
+CLOCK_PATTERN = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
+COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+
+
+def _text(min_length: int, max_length: int, *, trim: bool = True) -> tuple[object, ...]:
+    return (
+        StringConstraints(strip_whitespace=trim, min_length=min_length, max_length=max_length),
+        WithoutNul,
+    )
+
+
+def _clock_time(value: object) -> object:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str) and CLOCK_PATTERN.fullmatch(value):
+        return time.fromisoformat(value)
+    raise PydanticCustomError("clock_time", "should be a time of day as HH:MM, such as 17:30")
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """Drops repeats ignoring case, keeping the first spelling (as quick add does)."""
+    first: dict[str, str] = {}
+    for label in labels:
+        first.setdefault(label.casefold(), label)
+    return list(first.values())
+
+
+RecordId = Annotated[int, Field(ge=1, le=MAX_RECORD_ID)]
+Title = Annotated[str, *_text(1, MAX_TITLE)]
+Description = Annotated[str, *_text(0, 10_000, trim=False)]
+Label = Annotated[str, *_text(1, MAX_LABEL)]
+Labels = Annotated[list[Label], Field(max_length=MAX_LABELS), AfterValidator(_unique)]
+Priority = Annotated[int, Field(ge=0, le=4, description="0 none ... 4 urgent")]
+DateText = Annotated[str, *_text(1, 200)]
+ProjectName = Annotated[str, *_text(1, MAX_PROJECT_NAME)]
+Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), AfterValidator(str.lower)]
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_clock_time),
+    PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN.pattern, "examples": ["17:30"]}),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _refuse_null(value: Any) -> Any:
+    """In a partial update, absent fields stay as they are and ``null`` clears a field; for
+    fields that cannot be empty (a title), ``null`` is a mistake, not a way to clear them.
+    Validators only see values that were sent, so this never rejects an absent field."""
+    if value is None:
+        raise PydanticCustomError("not_null", "cannot be null; leave it out to keep it as is")
+    return value
+
+
+# Bodies ----------------------------------------------------------------------------------
+
+
+class DueIn(Strict):
+    date: date
+    time: ClockTime | None = None
+
+
+class TaskCreate(Strict):
+    title: Title
+    description: Description | None = None
+    project_id: RecordId | None = None
+    parent_id: RecordId | None = None
+    labels: Labels = Field(default_factory=list)
+    priority: Priority = 0
+    due: DueIn | None = None
+    due_text: DateText | None = None
+    recurrence_text: DateText | None = None
+
+
+class TaskPatch(Strict):
+    title: Title | None = None
+    description: Description | None = None
+    project_id: RecordId | None = None
+    parent_id: RecordId | None = None
+    labels: Labels | None = None
+    priority: Priority | None = None
+    due: DueIn | None = None
+    due_text: DateText | None = None
+    recurrence_text: DateText | None = None
+
+    @field_validator("title", "labels", "priority")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        return _refuse_null(value)
+
+
+class QuickAddIn(Strict):
+    text: Annotated[str, *_text(1, 1000)]
+
+
+class TaskQuery(BaseModel):
+    status: TaskStatus = "open"
+    project_id: RecordId | None = None
+    label: Label | None = None
+    due_before: date | None = None
+    due_after: date | None = None
+    overdue: bool = False
+    q: Annotated[str, *_text(0, 200)] | None = None
+    updated_after: TimestampIn | None = None
+    limit: int = Field(default=50, ge=1, le=200)
+    cursor: Annotated[str, StringConstraints(max_length=1000)] | None = None
+
+
+class ProjectCreate(Strict):
+    name: ProjectName
+    color: Color | None = None
+
+
+class ProjectPatch(Strict):
+    name: ProjectName | None = None
+    color: Color | None = None
+    archived: bool | None = None
+
+    @field_validator("name", "archived")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        return _refuse_null(value)
+
+
+# Responses -------------------------------------------------------------------------------
+
+
+class DueOut(BaseModel):
+    date: date
+    time: ClockTime | None
+    text: str | None
+
+
+class RecurrenceOut(BaseModel):
+    rrule: str
+    text: str
+
+
+class TaskOut(BaseModel):
+    id: int
+    title: str
+    description: str
+    project_id: int | None
+    parent_id: int | None
+    labels: list[str]
+    priority: int
+    due: DueOut | None
+    recurrence: RecurrenceOut | None
+    completed_at: Timestamp | None
+    deleted_at: Timestamp | None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class TaskPageOut(BaseModel):
+    items: list[TaskOut]
+    next_cursor: str | None
+
+
+class ProjectOut(BaseModel):
+    id: int
+    name: str
+    color: str | None
+    archived: bool
+    created_at: Timestamp
+
+
+class ProjectListOut(BaseModel):
+    items: list[ProjectOut]
+
+
+def task_body(task: Task) -> TaskOut:
+    due = None
+    if task.due_date is not None:
+        due = DueOut(date=task.due_date, time=task.due_time, text=task.due_text)
+    recurrence = None
+    if task.rrule is not None:
+        recurrence = RecurrenceOut(rrule=task.rrule, text=task.recurrence_text or "")
+    return TaskOut(
+        id=task.id,
+        title=task.title,
+        description=task.description,
+        project_id=task.project_id,
+        parent_id=task.parent_id,
+        labels=sorted(label.name for label in task.labels),
+        priority=task.priority,
+        due=due,
+        recurrence=recurrence,
+        completed_at=task.completed_at,
+        deleted_at=task.deleted_at,
+        created_at=task.created_at,
+        updated_at=task.updated_at,
+    )
+
+
+def task_json(task: Task) -> dict[str, Any]:
+    return task_body(task).model_dump(mode="json")
+
+
+def project_body(project: Project) -> ProjectOut:
+    return ProjectOut(
+        id=project.id,
+        name=project.name,
+        color=project.color,
+        archived=project.archived,
+        created_at=project.created_at,
+    )
+
+
+def project_json(project: Project) -> dict[str, Any]:
+    return project_body(project).model_dump(mode="json")
