@@ -15,6 +15,8 @@ from taskmate.api.runtime import Runtime
 from taskmate.auth import me_router
 from taskmate.auth import router as auth_router
 from taskmate.auth.tokens import TokenCodec
+from taskmate.chat import items_router as chat_items_router
+from taskmate.chat import router as chat_router
 from taskmate.config import Settings, load_settings
 from taskmate.db.engine import Database
 from taskmate.errors import install_error_handlers
@@ -76,6 +78,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         export_router.router,
         tasks_router.router,
         projects_router.router,
+        chat_router.router,
+        chat_items_router.router,
     ):
         api.include_router(router)
     app.include_router(api)

@@ -66,6 +66,13 @@ class Conflict(AppError):
     code = "conflict"
 
 
+class ConversationFinalized(AppError):
+    """A write to a conversation that was finalized: it is read-only for good."""
+
+    status = 409
+    code = "conversation_finalized"
+
+
 class PayloadTooLarge(AppError):
     status = 413
     code = "payload_too_large"

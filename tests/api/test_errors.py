@@ -1,5 +1,6 @@
 """Every failure leaves in the protocol's envelope, and nothing internal leaks."""
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -27,7 +28,7 @@ async def test_body_over_one_mebibyte_by_length(client: httpx.AsyncClient) -> No
 
 
 async def test_body_over_one_mebibyte_streamed(client: httpx.AsyncClient) -> None:
-    async def chunks():  # type: ignore[no-untyped-def]
+    async def chunks() -> AsyncIterator[bytes]:
         for _ in range(17):
             yield b" " * 65536
 

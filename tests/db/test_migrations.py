@@ -43,8 +43,9 @@ def test_upgrade_from_empty_matches_the_models_and_downgrades(backend: str, tmp_
                 indexes = {index["name"] for index in inspect(connection).get_indexes("tasks")}
                 assert "ix_tasks_open_order" in indexes
             migrate.downgrade(async_url, "-1")
+            assert migrate.current_revision(async_url) == "0001"
             with engine.connect() as connection:
-                assert "tasks" not in inspect(connection).get_table_names()
+                assert "conversations" not in inspect(connection).get_table_names()
             migrate.upgrade(async_url)
             assert migrate.current_revision(async_url) == migrate.head_revision(async_url)
         finally:

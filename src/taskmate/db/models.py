@@ -1,7 +1,20 @@
 """Imports every model so that ``Base.metadata`` knows all tables (for Alembic and tests)."""
 
 from taskmate.auth.models import AuthSession, RefreshToken, User
+from taskmate.chat.models import Conversation, Generation, Item, Participant
 from taskmate.db.base import Base
 from taskmate.tasks.models import Project, Task, TaskLabel
 
-__all__ = ["AuthSession", "Base", "Project", "RefreshToken", "Task", "TaskLabel", "User"]
+__all__ = [
+    "AuthSession",
+    "Base",
+    "Conversation",
+    "Generation",
+    "Item",
+    "Participant",
+    "Project",
+    "RefreshToken",
+    "Task",
+    "TaskLabel",
+    "User",
+]

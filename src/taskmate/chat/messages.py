@@ -1,0 +1,177 @@
+"""Sending messages (idempotent by ``client_id``), stopping and regenerating answers."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from taskmate.auth.models import User
+from taskmate.chat.access import Membership, membership
+from taskmate.chat.context import ChatContext
+from taskmate.chat.generations import (
+    assistant_answers,
+    generation_event,
+    queue_generation,
+    request_stop,
+)
+from taskmate.chat.log import ItemDraft
+from taskmate.chat.models import Conversation, Item
+from taskmate.chat.views import ItemView, SentMessage
+from taskmate.db.base import new_id
+from taskmate.errors import Conflict, PayloadTooLarge, ValidationFailed
+from taskmate.ratelimit import RateLimiter
+
+MAX_CONTENT = 10_000
+
+
+def check_content(content: str) -> None:
+    """1 to 10,000 characters (code points), kept exactly as sent; blank is not a message,
+    and U+0000 cannot be stored (PostgreSQL refuses it), so it is refused everywhere."""
+    if len(content) > MAX_CONTENT:
+        raise PayloadTooLarge(
+            f"The message has {len(content):,} characters; at most {MAX_CONTENT:,} fit. "
+            "Split it into several messages."
+        )
+    if not content.strip():
+        raise ValidationFailed.field("content", "is empty; write something to send")
+    if "\x00" in content:
+        raise ValidationFailed.field("content", "cannot contain the NUL character (U+0000)")
+
+
+class MessageService:
+    def __init__(self, ctx: ChatContext, *, limiter: RateLimiter) -> None:
+        self._ctx = ctx
+        self._db = ctx.session
+        self._limiter = limiter
+
+    async def send(self, conversation_id: str, *, client_id: UUID, content: str) -> SentMessage:
+        """Appends the caller's message and, when the assistant should answer it, queues a
+        generation in the same transaction.
+
+        The same ``client_id`` again returns the stored message and its generation and
+        creates nothing (also after finalize, and without counting against the rate limit);
+        with different content it is a conflict. Two concurrent sends of one ``client_id``
+        meet at the unique index: the loser rolls back and returns the winner's message.
+        """
+        check_content(content)
+        client = str(client_id)
+        found = await self._membership(conversation_id)
+        stored = await self._stored(conversation_id, client)
+        if stored is not None:
+            return _replayed(stored, content)
+        found.require_active()
+        actor = self._ctx.actor
+        await self._limiter.hit(self._limiter.messages, "messages", actor.user_id, "messages")
+        try:
+            sent = await self._append(found.conversation, client, content)
+        except IntegrityError:
+            await self._ctx.rollback()
+            stored = await self._stored(conversation_id, client)
+            if stored is None:
+                raise
+            return _replayed(stored, content)
+        await self._ctx.commit()
+        return sent
+
+    async def stop(self, conversation_id: str) -> bool:
+        """Asks the running generation (and any queued behind it) to stop. True when there
+        was one; its message keeps what it wrote so far."""
+        found = await self._membership(conversation_id)
+        found.require_active()
+        events = await request_stop(self._db, conversation_id, self._ctx.now())
+        for event in events:
+            self._ctx.record(event)
+        await self._ctx.commit()
+        return bool(events)
+
+    async def regenerate(self, conversation_id: str) -> str:
+        """Queues a new answer to the conversation's last user message, acting for that
+        message's author (whose tasks the assistant's tools act on)."""
+        found = await self._membership(conversation_id)
+        found.require_active()
+        if found.conversation.assistant == "off":
+            raise Conflict(
+                "The assistant is off in this conversation; the owner can turn it on first."
+            )
+        message = await self._db.scalar(
+            select(Item)
+            .where(
+                Item.conversation_id == conversation_id,
+                Item.type == "message",
+                Item.role == "user",
+                Item.author_id.is_not(None),
+            )
+            .order_by(Item.position.desc())
+            .limit(1)
+        )
+        if message is None or message.author_id is None:
+            raise Conflict("There is no message to answer again yet; send one first.")
+        generation = queue_generation(
+            self._db,
+            conversation_id=conversation_id,
+            reply_to_item_id=message.id,
+            requested_by=message.author_id,
+            now=self._ctx.now(),
+        )
+        await self._db.flush()
+        self._ctx.record(generation_event(conversation_id, generation.id, "queued"))
+        await self._ctx.commit()
+        return generation.id
+
+    async def _membership(self, conversation_id: str) -> Membership:
+        return await membership(self._db, conversation_id, self._ctx.actor.user_id)
+
+    async def _append(
+        self, conversation: Conversation, client_id: str, content: str
+    ) -> SentMessage:
+        actor, now = self._ctx.actor, self._ctx.now()
+        generation_id = new_id() if assistant_answers(conversation.assistant, content) else None
+        draft = ItemDraft(
+            type="message",
+            status="completed",
+            role="user",
+            author_id=actor.user_id,
+            content=content,
+            client_id=client_id,
+            generation_id=generation_id,
+        )
+        item = await self._ctx.log.append(conversation.id, draft, while_active=True)
+        view = ItemView(item=item, author_name=actor.name)
+        self._ctx.record_item(view)
+        if generation_id is not None:
+            queue_generation(
+                self._db,
+                conversation_id=conversation.id,
+                reply_to_item_id=item.id,
+                requested_by=actor.user_id,
+                now=now,
+                generation_id=generation_id,
+            )
+            await self._db.flush()
+            self._ctx.record(generation_event(conversation.id, generation_id, "queued"))
+        return SentMessage(item=view, generation_id=generation_id, created=True)
+
+    async def _stored(self, conversation_id: str, client_id: str) -> ItemView | None:
+        row = (
+            await self._db.execute(
+                select(Item, User.name)
+                .outerjoin(User, User.id == Item.author_id)
+                .where(
+                    Item.conversation_id == conversation_id,
+                    Item.author_id == self._ctx.actor.user_id,
+                    Item.client_id == client_id,
+                )
+            )
+        ).first()
+        return None if row is None else ItemView(item=row.Item, author_name=row.name)
+
+
+def _replayed(stored: ItemView, content: str) -> SentMessage:
+    if stored.item.content != content:
+        raise Conflict(
+            "This client_id was already used for a different message; send a new message "
+            "with a new client_id."
+        )
+    return SentMessage(item=stored, generation_id=stored.item.generation_id, created=False)

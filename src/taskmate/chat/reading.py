@@ -1,0 +1,104 @@
+"""Reading a conversation's log (the change feed and history pages) and read receipts.
+
+Both reads load the conversation before its items. Each item seen with ``seq`` s implies
+every smaller ``seq`` has committed (see ``chat.log``), so a ``last_seq`` taken first never
+promises more than the page holds: resuming from it can repeat a change (clients reconcile
+items by id) but never skip one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Row, Select, select, update
+
+from taskmate.auth.models import User
+from taskmate.chat.access import Membership, membership
+from taskmate.chat.context import ChatContext
+from taskmate.chat.models import Item, Participant
+from taskmate.chat.views import ItemPage, ItemView
+from taskmate.events import ConversationEvent
+
+
+def _with_author_names() -> Select[Item, str | None]:
+    return select(Item, User.name).outerjoin(User, User.id == Item.author_id)
+
+
+def _views(rows: Sequence[Row[Item, str | None]]) -> list[ItemView]:
+    return [ItemView(item=row.Item, author_name=row.name) for row in rows]
+
+
+class ReadingService:
+    def __init__(self, ctx: ChatContext) -> None:
+        self._ctx = ctx
+        self._db = ctx.session
+
+    async def changes(self, conversation_id: str, *, after_seq: int, limit: int) -> ItemPage:
+        """The latest state of every item changed after ``after_seq``, in ``seq`` order."""
+        found = await self._membership(conversation_id)
+        rows = (
+            await self._db.execute(
+                _with_author_names()
+                .where(Item.conversation_id == conversation_id, Item.seq > after_seq)
+                .order_by(Item.seq)
+                .limit(limit + 1)
+            )
+        ).all()
+        items = _views(rows[:limit])
+        has_more = len(rows) > limit
+        last_seq = found.conversation.last_seq
+        if items:
+            newest = items[-1].item.seq
+            last_seq = newest if has_more else max(last_seq, newest)
+        return ItemPage(items=items, last_seq=last_seq, has_more=has_more)
+
+    async def history(
+        self, conversation_id: str, *, before_position: int | None, limit: int
+    ) -> ItemPage:
+        """The page of items just before ``before_position`` (the newest page without it),
+        in display order."""
+        found = await self._membership(conversation_id)
+        statement = (
+            _with_author_names()
+            .where(Item.conversation_id == conversation_id)
+            .order_by(Item.position.desc())
+            .limit(limit + 1)
+        )
+        if before_position is not None:
+            statement = statement.where(Item.position < before_position)
+        rows = (await self._db.execute(statement)).all()
+        items = _views(rows[:limit])
+        items.reverse()
+        return ItemPage(
+            items=items, last_seq=found.conversation.last_seq, has_more=len(rows) > limit
+        )
+
+    async def mark_read(self, conversation_id: str, seq: int) -> None:
+        """Moves the caller's read receipt forward to ``seq`` (never back, never past the
+        log's end). Works on finalized conversations too."""
+        found = await self._membership(conversation_id)
+        user_id = self._ctx.actor.user_id
+        target = min(seq, found.conversation.last_seq)
+        moved = await self._db.scalar(
+            update(Participant)
+            .where(
+                Participant.conversation_id == conversation_id,
+                Participant.user_id == user_id,
+                Participant.last_read_seq < target,
+            )
+            .values(last_read_seq=target)
+            .returning(Participant.last_read_seq)
+            .execution_options(synchronize_session=False)
+        )
+        if moved is not None:
+            self._ctx.record(
+                ConversationEvent(
+                    conversation_id=conversation_id,
+                    kind="receipt",
+                    payload={"user_id": user_id, "seq": target},
+                )
+            )
+        await self._ctx.commit()
+
+    async def _membership(self, conversation_id: str) -> Membership:
+        return await membership(self._db, conversation_id, self._ctx.actor.user_id)
