@@ -47,4 +47,31 @@ async def test_export_holds_everything(
         {**kept, "deleted_at": None},
         {**dropped, "deleted_at": clock.now_text()},
     ]
-    assert export["conversations"] == []
+    assert export["conversations"] == []  # none started yet
+
+
+async def test_export_holds_the_conversations_the_user_takes_part_in(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    user, friend, stranger = await make_user(), await make_user(), await make_user()
+    created = await client.post(
+        f"{API}/conversations", json={"title": "Plans"}, headers=friend.headers
+    )
+    conversation = created.json()
+    await client.post(
+        f"{API}/conversations/{conversation['id']}/participants",
+        json={"email": user.email},
+        headers=friend.headers,
+    )
+    sent = await client.post(
+        f"{API}/conversations/{conversation['id']}/messages",
+        json={"client_id": "6f1c1f36-4a57-4a0e-9d6d-2f3c6a0f1e11", "content": "Hello **there**"},
+        headers=user.headers,
+    )
+    await client.post(f"{API}/conversations", json={"title": "Private"}, headers=stranger.headers)
+
+    export = (await client.get(f"{API}/me/export", headers=user.headers)).json()
+    [exported] = export["conversations"]
+    current = await client.get(f"{API}/conversations/{conversation['id']}", headers=user.headers)
+    assert {key: value for key, value in exported.items() if key != "items"} == current.json()
+    assert exported["items"] == [sent.json()["item"]]

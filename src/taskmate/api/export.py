@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Response
 from pydantic import BaseModel
 
 from taskmate.api.types import Timestamp
 from taskmate.auth.deps import CurrentUser
 from taskmate.auth.schemas import UserOut
+from taskmate.chat.deps import ReadingServiceDep
+from taskmate.chat.render import AnyItemOut, ConversationOut, conversation_out, item_out
 from taskmate.tasks.deps import UnitOfWorkDep
 from taskmate.tasks.projects import ProjectService
 from taskmate.tasks.schemas import ProjectOut, TaskOut, project_body, task_body
@@ -22,20 +22,28 @@ class ExportedProject(ProjectOut):
     deleted_at: Timestamp | None
 
 
+class ExportedConversation(ConversationOut):
+    items: list[AnyItemOut]
+
+
 class ExportOut(BaseModel):
     exported_at: Timestamp
     user: UserOut
     tasks: list[TaskOut]
     projects: list[ExportedProject]
-    conversations: list[dict[str, Any]]
+    conversations: list[ExportedConversation]
 
 
 @router.get("/export")
-async def export_account(user: CurrentUser, uow: UnitOfWorkDep, response: Response) -> ExportOut:
-    """All tasks (done and deleted too) and all projects (deleted too), by id."""
+async def export_account(
+    user: CurrentUser, uow: UnitOfWorkDep, reading: ReadingServiceDep, response: Response
+) -> ExportOut:
+    """All tasks (done and deleted too) and all projects (deleted too), by id, and every
+    conversation the user takes part in, with its items."""
     now = uow.now()
     tasks = await TaskService(uow).all_tasks()
     projects = await ProjectService(uow).all_projects()
+    conversations = await reading.everything()
     filename = f"taskmate-export-{now:%Y-%m-%d}.json"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return ExportOut(
@@ -46,5 +54,10 @@ async def export_account(user: CurrentUser, uow: UnitOfWorkDep, response: Respon
             ExportedProject(**project_body(project).model_dump(), deleted_at=project.deleted_at)
             for project in projects
         ],
-        conversations=[],  # filled in once conversations exist (a later issue)
+        conversations=[
+            ExportedConversation(
+                **conversation_out(view).model_dump(), items=[item_out(item) for item in items]
+            )
+            for view, items in conversations
+        ],
     )

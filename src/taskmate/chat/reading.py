@@ -8,15 +8,16 @@ items by id) but never skip one.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import Row, Select, select, update
 
 from taskmate.auth.models import User
-from taskmate.chat.access import Membership, membership
+from taskmate.chat.access import Membership, membership, participants_of
 from taskmate.chat.context import ChatContext
-from taskmate.chat.models import Item, Participant
-from taskmate.chat.views import ItemPage, ItemView
+from taskmate.chat.models import Conversation, Item, Participant
+from taskmate.chat.views import ConversationView, ItemPage, ItemView
 from taskmate.events import ConversationEvent
 
 
@@ -72,6 +73,41 @@ class ReadingService:
         return ItemPage(
             items=items, last_seq=found.conversation.last_seq, has_more=len(rows) > limit
         )
+
+    async def everything(self) -> list[tuple[ConversationView, list[ItemView]]]:
+        """Every conversation the caller takes part in, with all its items in display order
+        (for the account export)."""
+        user_id = self._ctx.actor.user_id
+        conversations = list(
+            await self._db.scalars(
+                select(Conversation)
+                .join(Participant, Participant.conversation_id == Conversation.id)
+                .where(Participant.user_id == user_id, Conversation.deleted_at.is_(None))
+                .order_by(Conversation.created_at, Conversation.id)
+            )
+        )
+        ids = [conversation.id for conversation in conversations]
+        participants = await participants_of(self._db, ids)
+        items: defaultdict[str, list[ItemView]] = defaultdict(list)
+        if ids:
+            rows = (
+                await self._db.execute(
+                    _with_author_names()
+                    .where(Item.conversation_id.in_(ids))
+                    .order_by(Item.conversation_id, Item.position)
+                )
+            ).all()
+            for view in _views(rows):
+                items[view.item.conversation_id].append(view)
+        return [
+            (
+                ConversationView(
+                    conversation=conversation, participants=participants[conversation.id]
+                ),
+                items[conversation.id],
+            )
+            for conversation in conversations
+        ]
 
     async def mark_read(self, conversation_id: str, seq: int) -> None:
         """Moves the caller's read receipt forward to ``seq`` (never back, never past the
