@@ -82,3 +82,8 @@ async def test_malformed_json_is_a_validation_error(client: httpx.AsyncClient) -
         REGISTER, content=b"{not json", headers={"Content-Type": "application/json"}
     )
     assert_error(response, 422, "validation_error")
+
+
+async def test_nul_in_the_login_email_is_a_validation_error(client: httpx.AsyncClient) -> None:
+    response = await client.post(LOGIN, json={"email": "a\u0000@example.com", "password": "x"})
+    assert error_fields(response) == {"email"}

@@ -28,7 +28,7 @@ class RegisterIn(Strict):
 
 
 class LoginIn(Strict):
-    email: str = Field(max_length=320)
+    email: Annotated[str, Field(max_length=320), WithoutNul]
     password: str = Field(max_length=256)
     session: SessionKind = "bearer"
 

@@ -97,7 +97,7 @@ class ProjectService:
         if self._db.is_modified(project):
             project.updated_at = self._uow.now()
             await self._flush_names()
-            self._uow.record("project", "updated", project_json(project))
+            self._uow.record_change("project", "updated", project_json(project))
             await self._uow.commit()
         return project
 
@@ -106,7 +106,7 @@ class ProjectService:
         project = await self._live(project_id)
         now = self._uow.now()
         project.deleted_at = project.updated_at = now
-        self._uow.record("project", "deleted", project_json(project))
+        self._uow.record_change("project", "deleted", project_json(project))
         moved = await self._db.scalars(
             select(Task)
             .where(Task.user_id == self._uow.user_id, Task.project_id == project.id)
@@ -114,7 +114,7 @@ class ProjectService:
         )
         for task in moved:
             task.project_id, task.trashed_project_id, task.updated_at = None, project.id, now
-            self._uow.record("task", "updated", task_json(task))
+            self._uow.record_change("task", "updated", task_json(task))
         await self._uow.commit()
 
     async def restore(self, project_id: int) -> Project:
@@ -131,7 +131,7 @@ class ProjectService:
         now = self._uow.now()
         project.deleted_at, project.updated_at = None, now
         await self._flush_names()
-        self._uow.record("project", "updated", project_json(project))
+        self._uow.record_change("project", "updated", project_json(project))
         returning = await self._db.scalars(
             select(Task)
             .where(
@@ -143,7 +143,7 @@ class ProjectService:
         )
         for task in returning:
             task.project_id, task.trashed_project_id, task.updated_at = project.id, None, now
-            self._uow.record("task", "updated", task_json(task))
+            self._uow.record_change("task", "updated", task_json(task))
         await self._uow.commit()
         return project
 
@@ -167,7 +167,7 @@ class ProjectService:
         )
         self._db.add(project)
         await self._flush_names()
-        self._uow.record("project", "created", project_json(project))
+        self._uow.record_change("project", "created", project_json(project))
         return project
 
     async def _check_name_free(self, name: str, project_id: int | None) -> None:
@@ -187,7 +187,7 @@ class ProjectService:
         try:
             await self._db.flush()
         except IntegrityError:
-            await self._db.rollback()
+            await self._uow.rollback()
             raise Conflict(
                 "Another project with this name was saved at the same moment; try again.",
                 details={"fields": [{"field": "name", "message": "is already taken"}]},

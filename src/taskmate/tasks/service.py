@@ -339,5 +339,5 @@ class TaskService:
             task.updated_at = now
         await self._db.flush()
         for task in tasks:
-            self._uow.record("task", action, task_json(task))
+            self._uow.record_change("task", action, task_json(task))
         await self._uow.commit()
