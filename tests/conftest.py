@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -10,22 +11,24 @@ from typing import Any
 
 import httpx
 import pytest
+import redis
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 from sqlalchemy import delete
 
-from taskmate.api.runtime import Runtime
+from taskmate.api.runtime import LivePolicy, Runtime
 from taskmate.app import create_app
 from taskmate.auth.models import User
 from taskmate.auth.passwords import hash_password
 from taskmate.auth.service import AuthService
 from taskmate.config import Settings
 from taskmate.db.models import Base
-from tests.db_backends import BACKENDS, migrated_database
+from tests.db_backends import BACKENDS, migrated_database, service_missing
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-every-hmac-0123456789abcdef"
 PASSWORD = "correct horse battery"
 BASE_URL = "http://127.0.0.1:8000"
+REDIS_URL = os.environ.get("TASKMATE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -60,8 +63,25 @@ def settings(database_url: str, tmp_path: Path, settings_overrides: dict[str, An
 
 
 @pytest.fixture
-async def app(settings: Settings) -> AsyncIterator[FastAPI]:
-    application = create_app(settings)
+def live_policy() -> LivePolicy:
+    """The live transports' timing; tests that must not wait redefine this fixture."""
+    return LivePolicy()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The test Redis (a database of its own); skipped when unreachable, failed in CI."""
+    try:
+        with redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2) as client:
+            client.ping()
+    except redis.RedisError as error:
+        service_missing("Redis", error)
+    return REDIS_URL
+
+
+@pytest.fixture
+async def app(settings: Settings, live_policy: LivePolicy) -> AsyncIterator[FastAPI]:
+    application = create_app(settings, live=live_policy)
     runtime: Runtime = application.state.runtime
     async with runtime.database.session(write=True) as session:
         for table in reversed(Base.metadata.sorted_tables):

@@ -12,16 +12,19 @@ from fastapi.middleware.cors import CORSMiddleware
 from taskmate import __version__
 from taskmate.api import export as export_router
 from taskmate.api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
-from taskmate.api.runtime import Runtime
+from taskmate.api.runtime import LivePolicy, Runtime
 from taskmate.auth import me_router
 from taskmate.auth import router as auth_router
 from taskmate.auth.tokens import TokenCodec
+from taskmate.broker import build_broker
 from taskmate.chat import items_router as chat_items_router
 from taskmate.chat import router as chat_router
+from taskmate.chat import sse as chat_sse
+from taskmate.chat.ws import router as chat_ws
 from taskmate.config import Settings, load_settings
+from taskmate.db.base import new_id
 from taskmate.db.engine import Database
 from taskmate.errors import install_error_handlers
-from taskmate.events import LocalEventHub
 from taskmate.observability.logging import configure_logging
 from taskmate.ratelimit import RateLimiter
 from taskmate.tasks import projects_router
@@ -30,21 +33,26 @@ from taskmate.tasks import router as tasks_router
 API_PREFIX = "/api/v1"
 
 
-def build_runtime(settings: Settings) -> Runtime:
+def build_runtime(settings: Settings, live: LivePolicy) -> Runtime:
+    instance_id = new_id()
     return Runtime(
         settings=settings,
         database=Database(settings.resolved_database_url),
-        events=LocalEventHub(),
+        events=build_broker(settings, instance_id=instance_id),
         limiter=RateLimiter(settings),
         tokens=TokenCodec(settings.signing_key(), access_minutes=settings.access_token_minutes),
+        instance_id=instance_id,
+        live=live,
     )
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, live: LivePolicy | None = None) -> FastAPI:
+    """The app. ``live`` changes the live transports' timing and buffering (tests shrink
+    them); the default is the protocol's."""
     settings = settings or load_settings()
     settings.check_deployment()
     configure_logging(settings)
-    runtime = build_runtime(settings)
+    runtime = build_runtime(settings, live or LivePolicy())
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -53,7 +61,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # worst-case latency of GET /tasks from ~80 ms to ~12 ms in the benchmark.
         gc.collect()
         gc.freeze()
+        await runtime.events.start()
         yield
+        await runtime.events.close()
         await runtime.database.dispose()
 
     app = FastAPI(
@@ -86,6 +96,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         projects_router.router,
         chat_router.router,
         chat_items_router.router,
+        chat_sse.router,
+        chat_ws.router,
     ):
         api.include_router(router)
     app.include_router(api)

@@ -95,6 +95,11 @@ class Unavailable(AppError):
     code = "unavailable"
 
 
+DATABASE_UNAVAILABLE = (
+    "The database is unreachable right now; nothing was saved. Try again shortly."
+)
+INTERNAL_ERROR = "Something went wrong on our side. It was logged; please try again."
+
 HTTP_STATUS_CODES = {
     400: "bad_request",
     401: Unauthorized.code,
@@ -161,7 +166,8 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     return _response(exc.status_code, code, message, headers=exc.headers)
 
 
-def _is_connection_failure(exc: Exception) -> bool:
+def is_connection_failure(exc: Exception) -> bool:
+    """The database (or its network) failed, rather than our code."""
     if isinstance(exc, InterfaceError | OSError):
         return True
     return isinstance(exc, OperationalError | DBAPIError) and bool(
@@ -171,19 +177,11 @@ def _is_connection_failure(exc: Exception) -> bool:
 
 
 async def _unhandled_error(request: Request, exc: Exception) -> JSONResponse:
-    if _is_connection_failure(exc):
+    if is_connection_failure(exc):
         logger.error("database_unavailable", error=type(exc).__name__, path=request.url.path)
-        return _response(
-            503,
-            Unavailable.code,
-            "The database is unreachable right now; nothing was saved. Try again shortly.",
-        )
+        return _response(503, Unavailable.code, DATABASE_UNAVAILABLE)
     logger.exception("unhandled_error", path=request.url.path, method=request.method)
-    return _response(
-        500,
-        "internal_error",
-        "Something went wrong on our side. It was logged; please try again.",
-    )
+    return _response(500, "internal_error", INTERNAL_ERROR)
 
 
 def install_error_handlers(app: FastAPI) -> None:

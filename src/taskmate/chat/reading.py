@@ -53,6 +53,23 @@ class ReadingService:
             last_seq = newest if has_more else max(last_seq, newest)
         return ItemPage(items=items, last_seq=last_seq, has_more=has_more)
 
+    async def streaming(self, conversation_id: str) -> ItemPage:
+        """The messages still streaming, in ``seq`` order, with the conversation's
+        ``last_seq`` (read first, like ``changes``): what a live subscriber gets at once."""
+        found = await self._membership(conversation_id)
+        rows = (
+            await self._db.execute(
+                _with_author_names()
+                .where(
+                    Item.conversation_id == conversation_id,
+                    Item.type == "message",
+                    Item.status == "streaming",
+                )
+                .order_by(Item.seq)
+            )
+        ).all()
+        return ItemPage(items=_views(rows), last_seq=found.conversation.last_seq, has_more=False)
+
     async def history(
         self, conversation_id: str, *, before_position: int | None, limit: int
     ) -> ItemPage:

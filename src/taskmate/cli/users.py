@@ -16,11 +16,11 @@ from taskmate.auth.models import User
 from taskmate.auth.schemas import RegisterIn
 from taskmate.auth.service import AuthService
 from taskmate.auth.tokens import TokenCodec
+from taskmate.broker import LocalBroker
 from taskmate.config import load_settings
 from taskmate.db.base import utcnow
 from taskmate.db.engine import Database
 from taskmate.errors import AppError
-from taskmate.events import LocalEventHub
 
 users = typer.Typer(help="Manage accounts (also when sign-ups are closed).", no_args_is_help=True)
 Result = TypeVar("Result")
@@ -46,7 +46,7 @@ def _run(action: Callable[[AsyncSession, AuthService], Awaitable[Result]]) -> Re
                 service = AuthService(
                     session,
                     tokens=tokens,
-                    events=LocalEventHub(),
+                    events=LocalBroker(),
                     refresh_lifetime=timedelta(days=settings.refresh_token_days),
                     clock=utcnow,
                 )

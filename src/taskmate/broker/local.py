@@ -1,0 +1,33 @@
+"""The in-process broker: one process, no Redis (the default)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from taskmate.broker.base import Broker
+from taskmate.broker.channels import channel_of
+from taskmate.broker.fanout import Fanout, Listener
+from taskmate.broker.roster import LocalRoster
+from taskmate.events import Event
+
+
+class LocalBroker(Broker):
+    def __init__(self) -> None:
+        self._fanout = Fanout()
+        self.roster = LocalRoster()
+
+    async def start(self) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+    async def publish(self, events: Sequence[Event]) -> None:
+        for event in events:
+            self._fanout.deliver(channel_of(event), event)
+
+    async def attach(self, channel: str, listener: Listener) -> None:
+        self._fanout.add(channel, listener)
+
+    async def detach(self, channel: str, listener: Listener) -> None:
+        self._fanout.remove(channel, listener)

@@ -1,0 +1,47 @@
+"""Who is on the other end of a live connection, checked once when it opens.
+
+A connection lives longer than its access token: it stays open until its session ends
+(sign-out, password change, refresh-token reuse), which the ``session``/``ended`` event on the
+user's channel announces, and which a ``resync`` re-checks in the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from taskmate.api.runtime import Runtime
+from taskmate.auth.deps import auth_service
+from taskmate.auth.models import AuthSession
+from taskmate.chat.context import Actor
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LiveCaller:
+    user_id: str
+    name: str
+    session_id: str
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(user_id=self.user_id, name=self.name)
+
+
+async def authenticate(runtime: Runtime, token: str) -> LiveCaller:
+    """The caller behind an access token; raises ``Unauthorized``."""
+    claims = runtime.tokens.decode_access(token)
+    async with runtime.database.session() as session:
+        user, auth_session = await auth_service(session, runtime).authenticate(claims)
+        return LiveCaller(user_id=user.id, name=user.name, session_id=auth_session.id)
+
+
+async def session_alive(runtime: Runtime, caller: LiveCaller) -> bool:
+    async with runtime.database.session() as session:
+        revoked = await session.execute(
+            select(AuthSession.revoked_at).where(
+                AuthSession.id == caller.session_id, AuthSession.user_id == caller.user_id
+            )
+        )
+        row = revoked.first()
+    return row is not None and row.revoked_at is None
