@@ -134,7 +134,7 @@ async def test_finalize_asks_pending_generations_to_stop(
     async with runtime.database.session() as session:
         generation = await session.get(Generation, sent["generation_id"])
     assert generation is not None
-    assert (generation.status, generation.stop_requested_at) == ("queued", clock.now)
+    assert (generation.status, generation.stop_requested_at) == ("stopped", clock.now)
 
 
 async def test_delete_hides_the_conversation_from_everyone(

@@ -1,4 +1,4 @@
-"""Migrations on both databases: empty to head, the schema matches the models, one step down."""
+"""Migrations on both databases: empty to head, the schema matches the models, back down."""
 
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def test_upgrade_from_empty_matches_the_models_and_downgrades(backend: str, tmp_
                 assert schema_drift(connection) == []
                 indexes = {index["name"] for index in inspect(connection).get_indexes("tasks")}
                 assert "ix_tasks_open_order" in indexes
-            migrate.downgrade(async_url, "-1")
+            migrate.downgrade(async_url, "0001")
             assert migrate.current_revision(async_url) == "0001"
             with engine.connect() as connection:
                 assert "conversations" not in inspect(connection).get_table_names()

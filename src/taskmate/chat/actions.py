@@ -82,10 +82,14 @@ class ItemActions:
         """The item of that type in a conversation the caller may write to."""
         found = await membership(self._db, conversation_id, self._ctx.actor.user_id)
         found.require_active()
+        # Locked until commit: the generation runner may expire a choice or close a tool
+        # call concurrently, and only one of the two changes may win.
         item = await self._db.scalar(
-            select(Item).where(
+            select(Item)
+            .where(
                 Item.id == item_id, Item.conversation_id == conversation_id, Item.type == item_type
             )
+            .with_for_update()
         )
         if item is None:
             raise item_not_found("choice" if item_type == "choice" else "tool call")

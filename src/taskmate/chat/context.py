@@ -1,4 +1,4 @@
-"""The chat engine's transaction: the acting user, the item log, and chat events."""
+"""The chat engine's transactions: the item log and chat events, with or without an acting user."""
 
 from __future__ import annotations
 
@@ -23,19 +23,18 @@ class Actor:
     name: str
 
 
-class ChatContext(Transaction):
-    """A transaction of the chat engine, acting for ``actor``, with the item log it writes to."""
+class LogContext(Transaction):
+    """A transaction that writes to item logs and records the events of its changes. The
+    generation runner uses it as is: it acts for no user."""
 
     def __init__(
         self,
         session: AsyncSession,
         *,
-        actor: Actor,
         clock: Callable[[], datetime],
         publisher: EventPublisher,
     ) -> None:
         super().__init__(session, clock=clock, publisher=publisher)
-        self.actor = actor
         self.log = ItemLog(session, clock=self.now)
 
     def record_conversation(
@@ -59,3 +58,18 @@ class ChatContext(Transaction):
                 payload=item_json(view),
             )
         )
+
+
+class ChatContext(LogContext):
+    """A transaction of the chat engine, acting for ``actor``."""
+
+    def __init__(
+        self,
+        session: AsyncSession,
+        *,
+        actor: Actor,
+        clock: Callable[[], datetime],
+        publisher: EventPublisher,
+    ) -> None:
+        super().__init__(session, clock=clock, publisher=publisher)
+        self.actor = actor

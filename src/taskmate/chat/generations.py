@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import case, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from taskmate.chat.models import PENDING_GENERATION_STATUSES, Generation
@@ -50,7 +50,8 @@ async def request_stop(
 ) -> list[ConversationEvent]:
     """Marks every queued or running generation of the conversation as asked to stop, and
     returns the events that tell the runner holding one of them (the column is the truth;
-    the event only makes the stop prompt)."""
+    the event only makes the stop prompt). Queued ones are ``stopped`` at once: they never
+    start."""
     stopped = list(
         await session.scalars(
             update(Generation)
@@ -59,7 +60,11 @@ async def request_stop(
                 Generation.status.in_(PENDING_GENERATION_STATUSES),
                 Generation.stop_requested_at.is_(None),
             )
-            .values(stop_requested_at=now, updated_at=now)
+            .values(
+                stop_requested_at=now,
+                updated_at=now,
+                status=case((Generation.status == "queued", "stopped"), else_=Generation.status),
+            )
             .returning(Generation.id)
             .execution_options(synchronize_session=False)
         )

@@ -109,11 +109,15 @@ class Item(Base):
 
 class Generation(Base):
     """One run of the assistant answering a message. ``stop_requested_at`` is the durable
-    stop command: whoever runs the generation checks it, wherever the request came from."""
+    stop command: whoever runs the generation checks it, wherever the request came from.
+    ``lease_owner`` and ``lease_expires_at`` say which runner instance runs it, and until
+    when without a heartbeat (``chat.runner_lease``)."""
 
     __tablename__ = "generations"
     __table_args__ = (
         Index(None, "conversation_id", "status"),
+        # The runners' polls: queued ones to start, running ones whose lease expired.
+        Index(None, "status", "lease_expires_at"),
         Index(None, "reply_to_item_id"),
         Index(None, "message_item_id"),
     )

@@ -1,0 +1,208 @@
+"""Leases on generations, kept in the database so that it needs nothing else (no Redis).
+
+A generation is ``running`` under the lease of one runner instance (``lease_owner``) until
+``lease_expires_at``. Claiming is a conditional update, so among any number of instances
+exactly one wins; the owner renews its leases in one statement per heartbeat, and every
+write it makes for a generation checks (and renews) the lease in the same transaction
+(``fence``), so an instance that lost its lease can no longer change anything. A lease that
+expired means its instance died: the reaper ends the generation as ``interrupted``.
+
+Row locks are always taken in one order: items, then the conversation (``ItemLog``), then
+generations. A claim appends the message (locking the conversation) before it checks that
+none of the conversation's generations runs, which makes "one running generation per
+conversation" exact on PostgreSQL (SQLite serialises write transactions anyway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, exists, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from taskmate.chat.context import LogContext
+from taskmate.chat.log import ItemDraft
+from taskmate.chat.models import Generation, GenerationStatus, Item
+from taskmate.chat.views import ItemView
+
+
+class LeaseLost(Exception):
+    """This instance no longer holds the generation's lease (another instance's reaper
+    ended it); whatever it was about to write is dropped."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Claim:
+    generation_id: str
+    conversation_id: str
+    message_item_id: str
+
+
+class Leases:
+    def __init__(self, *, owner: str, ttl: timedelta) -> None:
+        self.owner = owner
+        self._ttl = ttl
+
+    async def waiting_conversations(self, session: AsyncSession, *, limit: int) -> list[str]:
+        """Conversations with a queued generation and none running, longest waiting first."""
+        running = aliased(Generation)
+        rows = await session.scalars(
+            select(Generation.conversation_id)
+            .where(
+                Generation.status == "queued",
+                ~exists().where(
+                    running.conversation_id == Generation.conversation_id,
+                    running.status == "running",
+                ),
+            )
+            .group_by(Generation.conversation_id)
+            .order_by(func.min(Generation.created_at))
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def claim(self, ctx: LogContext, conversation_id: str) -> Claim | None:
+        """Starts the conversation's next generation, unless one is running: appends its
+        (empty, ``streaming``) assistant message and marks it ``running`` under this
+        instance's lease. Commits; None when there was nothing to start."""
+        session, now = ctx.session, ctx.now()
+        generation_id = await session.scalar(
+            select(Generation.id)
+            .join(Item, Item.id == Generation.reply_to_item_id)
+            .where(Generation.conversation_id == conversation_id, Generation.status == "queued")
+            .order_by(Item.position, Generation.created_at, Generation.id)
+            .limit(1)
+        )
+        if generation_id is None:
+            return None
+        draft = ItemDraft(
+            type="message", status="streaming", role="assistant", generation_id=generation_id
+        )
+        # Appending locks the conversation's row: from here on, no other claim of this
+        # conversation can commit, so the check below holds until this one commits.
+        message = await ctx.log.append(conversation_id, draft)
+        running = aliased(Generation)
+        claimed = await session.scalar(
+            update(Generation)
+            .where(
+                Generation.id == generation_id,
+                Generation.status == "queued",  # not stopped (or claimed) since it was read
+                ~exists().where(
+                    running.conversation_id == conversation_id, running.status == "running"
+                ),
+            )
+            .values(
+                status="running",
+                lease_owner=self.owner,
+                lease_expires_at=now + self._ttl,
+                message_item_id=message.id,
+                updated_at=now,
+            )
+            .returning(Generation.id)
+            .execution_options(synchronize_session=False)
+        )
+        if claimed is None:
+            await ctx.rollback()
+            return None
+        ctx.record_item(ItemView(item=message, author_name=None))
+        await ctx.commit()
+        return Claim(
+            generation_id=generation_id,
+            conversation_id=conversation_id,
+            message_item_id=message.id,
+        )
+
+    async def fence(self, session: AsyncSession, generation_id: str, now: datetime) -> bool:
+        """Renews the lease within the caller's transaction, or raises ``LeaseLost``.
+        Returns whether the generation was asked to stop."""
+        row = (
+            await session.execute(
+                update(Generation)
+                .where(self._held(generation_id))
+                .values(lease_expires_at=now + self._ttl)
+                .returning(Generation.stop_requested_at)
+                .execution_options(synchronize_session=False)
+            )
+        ).one_or_none()
+        if row is None:
+            raise LeaseLost(generation_id)
+        return row.stop_requested_at is not None
+
+    async def renew(
+        self, session: AsyncSession, generation_ids: Collection[str], now: datetime
+    ) -> dict[str, bool]:
+        """Renews the leases of these generations (those this instance is running: a
+        generation whose task died is left to expire); maps each one still held to whether
+        it was asked to stop."""
+        rows = await session.execute(
+            update(Generation)
+            .where(
+                Generation.id.in_(generation_ids),
+                Generation.lease_owner == self.owner,
+                Generation.status == "running",
+            )
+            .values(lease_expires_at=now + self._ttl)
+            .returning(Generation.id, Generation.stop_requested_at)
+            .execution_options(synchronize_session=False)
+        )
+        return {row.id: row.stop_requested_at is not None for row in rows}
+
+    async def end(
+        self, session: AsyncSession, generation_id: str, status: GenerationStatus, now: datetime
+    ) -> None:
+        """Ends a generation this instance holds, or raises ``LeaseLost``."""
+        ended = await session.scalar(
+            update(Generation)
+            .where(self._held(generation_id))
+            .values(status=status, lease_expires_at=None, updated_at=now)
+            .returning(Generation.id)
+            .execution_options(synchronize_session=False)
+        )
+        if ended is None:
+            raise LeaseLost(generation_id)
+
+    async def expired(self, session: AsyncSession, now: datetime) -> list[str]:
+        rows = await session.scalars(
+            select(Generation.id).where(
+                Generation.status == "running", Generation.lease_expires_at < now
+            )
+        )
+        return list(rows)
+
+    async def held(self, session: AsyncSession) -> list[str]:
+        rows = await session.scalars(
+            select(Generation.id).where(
+                Generation.status == "running", Generation.lease_owner == self.owner
+            )
+        )
+        return list(rows)
+
+    async def interrupt(
+        self, session: AsyncSession, generation_id: str, now: datetime, *, only_expired: bool
+    ) -> bool:
+        """Ends a running generation as ``interrupted``: one whose lease expired (the
+        reaper), or one this instance holds (shutdown). False when it is not such a one
+        any more (its owner renewed or ended it meanwhile)."""
+        condition = (
+            Generation.lease_expires_at < now
+            if only_expired
+            else Generation.lease_owner == self.owner
+        )
+        ended = await session.scalar(
+            update(Generation)
+            .where(Generation.id == generation_id, Generation.status == "running", condition)
+            .values(status="interrupted", lease_expires_at=None, updated_at=now)
+            .returning(Generation.id)
+            .execution_options(synchronize_session=False)
+        )
+        return ended is not None
+
+    def _held(self, generation_id: str) -> ColumnElement[bool]:
+        return (
+            (Generation.id == generation_id)
+            & (Generation.lease_owner == self.owner)
+            & (Generation.status == "running")
+        )
