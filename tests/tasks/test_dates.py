@@ -287,6 +287,8 @@ FOUND: list[tuple[str, str, str, str | None]] = [
     ("call bob at 3 o'clock", "3 o'clock", "2026-01-15", "15:00"),
     ("walk the dog in the evening", "in the evening", "2026-01-15", "18:00"),
     ("alarm at twenty to nine", "at twenty to nine", "2026-01-16", "08:40"),
+    ("prepare tomorrow's meeting", "tomorrow's", "2026-01-16", None),
+    ("notes for monday’s standup", "monday’s", "2026-01-19", None),
 ]
 
 

@@ -107,6 +107,13 @@ def test_markers(
         ("Dentist Jan 20 10:30", "Dentist", "Jan 20 10:30", "2026-01-20", time(10, 30)),
         ("tomorrow 5pm", "tomorrow 5pm", "tomorrow 5pm", "2026-01-16", time(17, 0)),
         ("write weekly report tomorrow", "write weekly report", "tomorrow", "2026-01-16", None),
+        (
+            "prepare tomorrow's meeting notes",
+            "prepare meeting notes",
+            "tomorrow's",
+            "2026-01-16",
+            None,
+        ),
     ],
 )
 def test_due_dates(

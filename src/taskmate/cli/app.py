@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from taskmate import __version__
+from taskmate.cli.parse import parse
 from taskmate.cli.users import users
 from taskmate.config import Settings, SettingsError, load_settings
 from taskmate.db import migrate as migrations
+from taskmate.server import server_options
 
 app = typer.Typer(
     help="Taskmate: a self-hosted task manager with a real-time assistant.",
@@ -17,6 +19,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(users, name="user")
+app.command()(parse)
 
 
 def fail(message: str) -> typer.Exit:
@@ -59,12 +62,10 @@ def serve(
     uvicorn.run(
         "taskmate.app:create_app",
         factory=True,
-        host=settings.host,
-        port=settings.port,
         workers=workers,
         reload=reload,
-        log_level=settings.log_level,
         env_file=None,
+        **server_options(settings),
     )
 
 

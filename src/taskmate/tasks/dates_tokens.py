@@ -12,7 +12,7 @@ _TOKEN = re.compile(
     r"|(?P<slash>(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\w/])"
     r"|(?P<clock>\d{1,2}:\d{2})(?![\d:])"
     r"|(?P<mer>[ap]\.\s?m(?![^\W\d_])\.?)"
-    r"|(?P<word>o['’]clock|[^\W\d_]+)"
+    r"|(?P<word>o['’]clock|[^\W\d_]+(?:['’]s(?![^\W\d_]))?)"
     r"|(?P<ord>\d+(?:st|nd|rd|th))(?![^\W\d_])"
     r"|(?P<num>\d+)"
     r"|(?P<bar>\x1f+)",
@@ -41,6 +41,7 @@ def tokenize(text: str) -> Tokens:
         if kind == "mer":
             word, kind = word[0] + "m", "word"
         elif kind == "word":
+            word = word.removesuffix("'s").removesuffix("’s")  # "tomorrow's meeting"
             word = ALIASES.get(word, word)
         words.append(word)
         kinds.append(kind)

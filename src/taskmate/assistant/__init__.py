@@ -1,0 +1,1 @@
+"""The assistant: reads what the user asks and acts on their tasks."""

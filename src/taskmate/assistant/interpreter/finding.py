@@ -1,0 +1,94 @@
+"""Searches: "what's on my shopping list", "do I have meetings tomorrow", "what's overdue",
+"what did I finish this week", and "what lists do I have" (the projects themselves).
+
+``FindTasks.text`` keeps the words that are neither question words nor generic nouns
+("meetings", "eggs"), made singular so that a substring match finds both forms.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from taskmate.assistant.interpreter.containers import find_container
+from taskmate.assistant.interpreter.intents import DateRange, FindTasks, ListProjects, TaskStatus
+from taskmate.assistant.interpreter.lexicon import (
+    ANAPHORA,
+    DETERMINERS,
+    GENERIC_NOUNS,
+    QUESTION_WORDS,
+)
+from taskmate.assistant.interpreter.normalise import cut
+from taskmate.assistant.interpreter.periods import find_period
+
+_PROJECTS = re.compile(
+    r"(?<!\bon )(?<!\bin )(?<!\bon my )(?<!\bin my )(?<!\bon the )(?<!\bin the )"
+    r"\b(?:lists|projects)\b",
+    re.I,
+)
+_DONE = re.compile(
+    r"\b(?:done|completed|complete|finished|ticked off|checked off|crossed off)\b"
+    r"|\b(?:did|have) (?:i|we) (?:do|did|done|finish|finished|complete|completed)\b",
+    re.I,
+)
+_EVERY_STATUS = re.compile(
+    r"\b(?:including|incl|with|and) (?:the )?(?:done|completed|finished)(?: ones)?\b"
+    r"|\b(?:done|completed|finished) (?:or|and) (?:not|open|undone)\b",
+    re.I,
+)
+_OVERDUE = re.compile(r"\b(?:overdue|past due|late|missed|behind)\b", re.I)
+_LABEL = re.compile(
+    r"(?<!\S)@(?P<tag>[\w-]+)|\b(?:labell?ed|tagged|with (?:the )?(?:label|tag)) (?P<word>[\w-]+)",
+    re.I,
+)
+_HASHTAG = re.compile(r"(?<!\S)#(?P<name>[\w-]*[^\W\d][\w-]*)")
+_WORD = re.compile(r"[\w'&-]+")
+_SKIP = QUESTION_WORDS | DETERMINERS | GENERIC_NOUNS | ANAPHORA
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _status(text: str) -> TaskStatus:
+    if _EVERY_STATUS.search(text):
+        return "all"
+    return "done" if _DONE.search(text) else "open"
+
+
+def read_search(command: str, *, now: datetime) -> FindTasks | ListProjects:
+    if _PROJECTS.search(command):
+        return ListProjects()
+    spans: list[tuple[int, int]] = []
+    project: str | None = None
+    if (tag := _HASHTAG.search(command)) is not None:
+        project = tag["name"]
+        spans.append(tag.span())
+    elif (container := find_container(command)) is not None:
+        project = container.project
+        spans.append(container.span)
+    label = None
+    if (labelled := _LABEL.search(command)) is not None:
+        label = labelled["tag"] or labelled["word"]
+        spans.append(labelled.span())
+    rest = cut(command, spans)
+    when: DateRange | None = None
+    if (period := find_period(rest, now=now)) is not None:
+        when, rest = period.when, cut(rest, list(period.spans))
+    status = _status(rest)
+    overdue = _OVERDUE.search(rest) is not None
+    for pattern in (_EVERY_STATUS, _DONE, _OVERDUE):
+        rest = pattern.sub(" ", rest)
+    words = [_singular(word) for word in _WORD.findall(rest.lower()) if word not in _SKIP]
+    return FindTasks(
+        text=" ".join(words) or None,
+        when=when,
+        overdue=overdue,
+        project=project,
+        label=label,
+        status=status,
+    )

@@ -1,0 +1,67 @@
+"""Greetings, thanks, help and the unknown: what the assistant answers without a tool."""
+
+import pytest
+
+from taskmate.assistant.interpreter import EXAMPLES, Chat, Help, Unknown, interpret, reply_text
+from taskmate.assistant.interpreter.intents import ChatTopic
+from tests.assistant.helpers import NOW, read
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("hi", "greeting"),
+        ("Hey Olly!", "greeting"),
+        ("good evening", "greeting"),
+        ("thanks", "thanks"),
+        ("Thank you very much!", "thanks"),
+        ("cheers mate", "thanks"),
+        ("goodbye", "farewell"),
+        ("how's it going", "wellbeing"),
+        ("what's your name?", "identity"),
+        ("are you a robot", "identity"),
+        ("great job", "praise"),
+        ("ok", "ok"),
+    ],
+)
+def test_chat_topics(text: str, topic: ChatTopic) -> None:
+    assert read(text) == Chat(topic=topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["help", "what can you do?", "How does this work?", "show me some examples", "help me"],
+)
+def test_help(text: str) -> None:
+    assert read(text) == Help()
+
+
+def test_a_greeting_before_a_command_is_skipped() -> None:
+    assert interpret("hi, remind me to call mom", now=NOW).intent == "add_tasks"
+
+
+def test_replies() -> None:
+    help_text = reply_text(interpret("what can you do", now=NOW))
+    assert help_text is not None
+    assert all(example in help_text for example in EXAMPLES)
+    unknown = reply_text(interpret("play some jazz", now=NOW))
+    assert unknown is not None
+    assert unknown.startswith("Sorry")
+    assert sum(example in unknown for example in EXAMPLES) == 4
+    assert reply_text(interpret("thanks", now=NOW)) == "You're welcome!"
+    greeting = reply_text(interpret("hello", now=NOW))
+    assert greeting is not None
+    assert EXAMPLES[0] in greeting
+
+
+def test_actions_have_no_reply_text() -> None:
+    assert reply_text(interpret("buy milk tomorrow", now=NOW)) is None
+
+
+def test_unrelated_requests_do_nothing() -> None:
+    assert read("what's the weather") == Unknown()
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_the_examples_offered_work(example: str) -> None:
+    assert interpret(example, now=NOW).intent not in ("chat", "help", "unknown")
