@@ -18,6 +18,7 @@ from sqlalchemy import delete
 
 from taskmate.api.runtime import LivePolicy, Runtime
 from taskmate.app import create_app
+from taskmate.assistant.wiring import AssistantPolicy
 from taskmate.auth.models import User
 from taskmate.auth.passwords import hash_password
 from taskmate.auth.service import AuthService
@@ -80,8 +81,17 @@ def redis_url() -> str:
 
 
 @pytest.fixture
-async def app(settings: Settings, live_policy: LivePolicy) -> AsyncIterator[FastAPI]:
-    application = create_app(settings, live=live_policy)
+def assistant_policy() -> AssistantPolicy:
+    """The app's own runner stays off: most tests look at messages unanswered, or drive
+    runners of their own. The assistant's tests redefine this fixture."""
+    return AssistantPolicy(answer=False)
+
+
+@pytest.fixture
+async def app(
+    settings: Settings, live_policy: LivePolicy, assistant_policy: AssistantPolicy
+) -> AsyncIterator[FastAPI]:
+    application = create_app(settings, live=live_policy, assistant=assistant_policy)
     runtime: Runtime = application.state.runtime
     async with runtime.database.session(write=True) as session:
         for table in reversed(Base.metadata.sorted_tables):

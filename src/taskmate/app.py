@@ -13,6 +13,7 @@ from taskmate import __version__
 from taskmate.api import export as export_router
 from taskmate.api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
 from taskmate.api.runtime import LivePolicy, Runtime
+from taskmate.assistant.wiring import AssistantPolicy, answering, register_undo
 from taskmate.auth import me_router
 from taskmate.auth import router as auth_router
 from taskmate.auth.tokens import TokenCodec
@@ -46,23 +47,30 @@ def build_runtime(settings: Settings, live: LivePolicy) -> Runtime:
     )
 
 
-def create_app(settings: Settings | None = None, *, live: LivePolicy | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    live: LivePolicy | None = None,
+    assistant: AssistantPolicy | None = None,
+) -> FastAPI:
     """The app. ``live`` changes the live transports' timing and buffering (tests shrink
-    them); the default is the protocol's."""
+    them), ``assistant`` whether and how its generation runner answers messages; the
+    defaults are the protocol's."""
     settings = settings or load_settings()
     settings.check_deployment()
     configure_logging(settings)
     runtime = build_runtime(settings, live or LivePolicy())
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         # What exists at startup (modules, routes, settings) lives until exit: taking it out
         # of the collector's generations keeps full collections short, which cut the
         # worst-case latency of GET /tasks from ~80 ms to ~12 ms in the benchmark.
         gc.collect()
         gc.freeze()
         await runtime.events.start()
-        yield
+        async with answering(started.state, runtime, assistant or AssistantPolicy()):
+            yield
         await runtime.events.close()
         await runtime.database.dispose()
 
@@ -76,6 +84,7 @@ def create_app(settings: Settings | None = None, *, live: LivePolicy | None = No
         redoc_url=None,
     )
     app.state.runtime = runtime
+    register_undo(app.state)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(

@@ -12,6 +12,7 @@ import redis.asyncio
 
 from taskmate.api.runtime import LivePolicy
 from taskmate.app import create_app
+from taskmate.assistant.wiring import AssistantPolicy
 from taskmate.broker import RedisBroker
 from taskmate.config import Settings
 from tests.chat.helpers import create_conversation, get_items, send, share
@@ -30,10 +31,14 @@ def settings_overrides(redis_url: str) -> dict[str, Any]:
 
 @pytest.fixture
 async def other(
-    settings: Settings, live_policy: LivePolicy, server: LiveServer
+    settings: Settings,
+    live_policy: LivePolicy,
+    assistant_policy: AssistantPolicy,
+    server: LiveServer,
 ) -> AsyncIterator[LiveServer]:
     """A second instance of the app, with its own broker, beside ``server``."""
-    async with serving(create_app(settings, live=live_policy), settings, lifespan=True) as second:
+    second_app = create_app(settings, live=live_policy, assistant=assistant_policy)
+    async with serving(second_app, settings, lifespan=True) as second:
         brokers = [server.runtime.events, second.runtime.events]
         await until(lambda: all(isinstance(b, RedisBroker) and b.connected for b in brokers))
         yield second

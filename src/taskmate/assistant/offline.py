@@ -1,0 +1,277 @@
+"""The offline assistant: reads each message with the rule-based interpreter and acts with the
+task tools, with no language model. Deletes always ask first."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from taskmate.assistant.interpreter import (
+    AddProject,
+    AddTasks,
+    CompleteTasks,
+    DeleteProject,
+    DeleteTasks,
+    FindTasks,
+    ListProjects,
+    ReopenTasks,
+    TaskRef,
+    UpdateProject,
+    UpdateTasks,
+    interpret,
+    reply_text,
+)
+from taskmate.assistant.memory import recall
+from taskmate.assistant.resolve import Resolver
+from taskmate.assistant.tools import TaskTools, task_line
+from taskmate.chat.responder import (
+    Choice,
+    ChoiceOption,
+    Output,
+    Step,
+    StepDone,
+    Title,
+    ToolCallFinished,
+    ToolCallStarted,
+    Turn,
+)
+from taskmate.chat.scripted import text_deltas
+from taskmate.db.engine import Database
+from taskmate.errors import AppError
+
+Json = dict[str, Any]
+UNDO_WINDOW = timedelta(minutes=10)
+MAX_TITLE = 60
+READ_ONLY = frozenset({"find_tasks", "list_projects"})
+CANCEL = ChoiceOption(id="cancel", label="Cancel")
+
+
+def title_for(text: str) -> str:
+    """The first message, on one line, cut at a word within ``MAX_TITLE`` characters."""
+    line = re.sub(r"\s+", " ", text).strip()
+    if len(line) > MAX_TITLE:
+        cut = line[: MAX_TITLE - 1].rsplit(" ", 1)[0] or line[: MAX_TITLE - 1]
+        line = cut.rstrip(" ,.;:") + "…"
+    return line[:1].upper() + line[1:]
+
+
+def _lines(tasks: list[Json]) -> str:
+    return "\n".join(f"{n}. {task_line(task)}" for n, task in enumerate(tasks, 1))
+
+
+class OfflineResponder:
+    def __init__(
+        self, *, database: Database, tools: TaskTools, clock: Callable[[], datetime]
+    ) -> None:
+        self._database = database
+        self._tools = tools
+        self._clock = clock
+
+    async def respond(self, turn: Turn) -> AsyncIterator[Output]:
+        if turn.title is None:
+            first = turn.history[0] if turn.history else turn.message
+            yield Title(text=title_for(first.content))
+        reply = _Reply(turn, tools=self._tools, database=self._database, now=self._clock())
+        async for output in reply.outputs():
+            yield output
+        for delta in text_deltas(reply.answer):
+            yield delta
+
+
+class _Reply:
+    """One turn: what it yields, and the answer it ends with."""
+
+    def __init__(self, turn: Turn, *, tools: TaskTools, database: Database, now: datetime) -> None:
+        self._tools = tools
+        self._database = database
+        self._turn = turn
+        self._user_id = turn.user.user_id
+        self._now = now
+        self._local_now = self._now.astimezone(ZoneInfo(turn.user.timezone))
+        self.answer = ""
+        self._result: Json | None = None
+
+    async def outputs(self) -> AsyncIterator[Output]:
+        interpretation = interpret(self._turn.message.content, now=self._local_now)
+        if (text := reply_text(interpretation)) is not None:
+            self.answer = text
+            return
+        args = interpretation.args
+        user = self._user_id
+        if isinstance(args, AddTasks):
+            if any(task.title is None for task in args.tasks):
+                self.answer = "What should the task be called?"
+                return
+            new = args.tasks
+            run = self._tool("add_tasks", args.to_json(), lambda: self._tools.add_tasks(user, new))
+            steps = self._stepped(f"Adding {len(new)} task{'s' if len(new) > 1 else ''}", run)
+        elif isinstance(args, FindTasks):
+            run = self._tool(
+                "find_tasks", args.to_json(), lambda: self._tools.find_tasks(user, args)
+            )
+            steps = self._stepped("Reading your tasks", run)
+        elif isinstance(args, CompleteTasks | ReopenTasks | UpdateTasks | DeleteTasks):
+            steps = self._on_tasks(args)
+        elif isinstance(args, ListProjects):
+            run = self._tool("list_projects", {}, lambda: self._tools.list_projects(user))
+            steps = self._stepped("Reading your lists", run)
+        elif isinstance(args, AddProject):
+            steps = self._add_project(args.name)
+        elif isinstance(args, DeleteProject):
+            steps = self._delete_project(args.name)
+        else:
+            assert isinstance(args, UpdateProject)
+            self.answer = "I can't rename or archive lists yet; the Lists page can."
+            return
+        async for output in steps:
+            yield output
+
+    # Building blocks -------------------------------------------------------------------
+
+    async def _tool(
+        self, name: str, arguments: Json, run: Callable[[], Awaitable[Json]]
+    ) -> AsyncIterator[Output]:
+        """One tool call; its result (None when it failed) is left in ``_result``."""
+        call_id = uuid.uuid4().hex
+        self._result = None
+        yield ToolCallStarted(name=name, arguments=arguments, call_id=call_id)
+        try:
+            result = await run()
+        except AppError as error:
+            self.answer = f"That didn't work: {error.message}"
+            yield ToolCallFinished(
+                result={"error": error.message}, status="failed", call_id=call_id
+            )
+            return
+        self._result = result
+        until = None if name in READ_ONLY else self._now + UNDO_WINDOW
+        yield ToolCallFinished(result=result, undo_until=until, call_id=call_id)
+        self.answer = _answer(result)
+
+    async def _stepped(self, label: str, run: AsyncIterator[Output]) -> AsyncIterator[Output]:
+        yield Step(label=label)
+        async for output in run:
+            yield output
+        yield StepDone(status="done" if self._result is not None else "failed")
+
+    async def _confirm(self, question: str) -> AsyncIterator[Output]:
+        """Asks; ``_result`` is ``{"confirmed": True}`` only when the user confirmed."""
+        self._result = None
+        yield Choice(
+            text=question,
+            options=[ChoiceOption(id="confirm", label="Delete", style="danger"), CANCEL],
+        )
+        answer = await self._turn.answers.choice()
+        if answer.option == "confirm":
+            self._result = {"confirmed": True}
+        elif answer.expired:
+            self.answer = "That question expired, so I deleted nothing."
+        else:
+            self.answer = "Okay, I deleted nothing."
+
+    # Intents ---------------------------------------------------------------------------
+
+    async def _on_tasks(
+        self, args: CompleteTasks | ReopenTasks | UpdateTasks | DeleteTasks
+    ) -> AsyncIterator[Output]:
+        yield Step(label="Reading your tasks")
+        targets = await self._targets(args.target, reopening=isinstance(args, ReopenTasks))
+        yield StepDone(status="done" if targets is not None else "failed")
+        if targets is not None and len(targets) > 1 and args.target.kind == "match":
+            async for output in self._which(targets):
+                yield output
+            targets = [
+                task for task in targets if self._result and task["id"] == self._result["id"]
+            ]
+        if not targets:
+            return
+        ids = [task["id"] for task in targets]
+        arguments: Json = {"ids": ids}
+        user, tools = self._user_id, self._tools
+        if isinstance(args, DeleteTasks):
+            names = ", ".join(task_line(task) for task in targets)
+            count = f"{len(ids)} task{'s' if len(ids) > 1 else ''}"
+            async for output in self._confirm(f"Delete {count}: {names}?"):
+                yield output
+            if self._result is None:
+                return
+            run = self._tool("delete_tasks", arguments, lambda: tools.delete_tasks(user, ids))
+        elif isinstance(args, CompleteTasks):
+            run = self._tool("complete_tasks", arguments, lambda: tools.complete_tasks(user, ids))
+        elif isinstance(args, ReopenTasks):
+            run = self._tool("reopen_tasks", arguments, lambda: tools.reopen_tasks(user, ids))
+        else:
+            changes = args.changes
+            arguments["changes"] = changes.to_json()
+            run = self._tool(
+                "update_tasks", arguments, lambda: tools.update_tasks(user, ids, changes)
+            )
+        async for output in run:
+            yield output
+
+    async def _targets(self, ref: TaskRef, *, reopening: bool) -> list[Json] | None:
+        memory = await recall(self._database, self._turn.conversation_id, self._user_id)
+        resolver = Resolver(self._tools, user_id=self._user_id, memory=memory)
+        resolved = await resolver.resolve(ref, status="done" if reopening else "open")
+        if resolved.problem is not None:
+            self.answer = resolved.problem
+            return None
+        return resolved.tasks
+
+    async def _which(self, candidates: list[Json]) -> AsyncIterator[Output]:
+        """Asks which task was meant; ``_result`` is ``{"id": ...}`` for the one picked."""
+        self._result = None
+        options = [ChoiceOption(id=str(task["id"]), label=task_line(task)) for task in candidates]
+        yield Choice(text="Which one do you mean?", options=[*options, CANCEL])
+        answer = await self._turn.answers.choice()
+        if answer.option is None or answer.option == CANCEL.id:
+            self.answer = "Okay, I left your tasks as they are."
+        else:
+            self._result = {"id": int(answer.option)}
+
+    async def _add_project(self, name: str | None) -> AsyncIterator[Output]:
+        if name is None:
+            self.answer = "What should the list be called?"
+            return
+        run = self._tool(
+            "add_project", {"name": name}, lambda: self._tools.add_project(self._user_id, name)
+        )
+        async for output in run:
+            yield output
+
+    async def _delete_project(self, name: str | None) -> AsyncIterator[Output]:
+        if name is None:
+            self.answer = "Which list should I delete? Tell me its name."
+            return
+        project_id = await self._tools.project_named(self._user_id, name)
+        if project_id is None:
+            self.answer = f"You have no list called “{name}”."
+            return
+        async for output in self._confirm(
+            f"Delete the list “{name}”? Its tasks move to the inbox."
+        ):
+            yield output
+        if self._result is None:
+            return
+        run = self._tool(
+            "delete_project",
+            {"project_id": project_id},
+            lambda: self._tools.delete_project(self._user_id, project_id),
+        )
+        async for output in run:
+            yield output
+
+
+def _answer(result: Json) -> str:
+    summary: str = result["summary"]
+    if "previous" in result or "created_project_ids" in result:
+        return summary
+    if tasks := result.get("tasks"):
+        return f"{summary}\n{_lines(tasks)}"
+    if projects := result.get("projects"):
+        return summary + "\n" + "\n".join(f"- {project['name']}" for project in projects)
+    return summary

@@ -1,0 +1,206 @@
+"""The assistant's task tools. Each acts for the user the turn acts for (never for an id taken
+from its arguments), in a transaction of its own, through the same services as the API: the
+user's channel gets the same task events.
+
+Results are JSON for the conversation log: a ``summary`` for people, the ``tasks`` as the API
+renders them, and what undoing needs (``previous`` snapshots, ``created_project_ids``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from taskmate.assistant.interpreter import FindTasks, NewTask, TaskChanges
+from taskmate.auth.models import User
+from taskmate.db.engine import Database
+from taskmate.errors import NotFound
+from taskmate.events import EventPublisher
+from taskmate.tasks.fields import UNSET, Maybe, TaskFields
+from taskmate.tasks.listing import TaskFilters
+from taskmate.tasks.models import Task
+from taskmate.tasks.projects import ProjectService, name_key
+from taskmate.tasks.schemas import project_json, task_json
+from taskmate.tasks.service import TaskService, task_not_found
+from taskmate.tasks.unit_of_work import UnitOfWork
+
+Json = dict[str, Any]
+LISTING_LIMIT = 50
+SEARCH_LIMIT = 200
+Change = Callable[[TaskService, int], Awaitable[Task | None]]
+
+
+def task_line(task: Json) -> str:
+    """ "#12 buy milk", with its due date and time when it has one."""
+    line = f"#{task['id']} {task['title']}"
+    due = task.get("due")
+    if due:
+        line += f" (due {due['date']}{' ' + due['time'] if due.get('time') else ''})"
+    return line
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _summary(verb: str, tasks: Sequence[Json]) -> str:
+    return f"{verb} {_counted(len(tasks), 'task')}: " + "; ".join(map(task_line, tasks)) + "."
+
+
+async def live_task(service: TaskService, task_id: int) -> Task:
+    task = await service.get(task_id)
+    if task.deleted_at is not None:
+        raise task_not_found(task_id)
+    return task
+
+
+async def project_id_named(projects: ProjectService, name: str) -> int | None:
+    key = name_key(name)
+    return next((p.id for p in await projects.listing() if p.name_key == key), None)
+
+
+class TaskTools:
+    def __init__(
+        self, *, database: Database, clock: Callable[[], datetime], publisher: EventPublisher
+    ) -> None:
+        self._database = database
+        self._clock = clock
+        self._publisher = publisher
+
+    @asynccontextmanager
+    async def _work(self, user_id: str, *, write: bool = True) -> AsyncIterator[UnitOfWork]:
+        async with self._database.session(write=write) as session:
+            user = await session.get(User, user_id)
+            if user is None:
+                raise NotFound("Your account was not found.")
+            yield UnitOfWork(session, user=user, clock=self._clock, publisher=self._publisher)
+
+    # Reading ---------------------------------------------------------------------------
+
+    async def tasks(self, user_id: str, filters: TaskFilters, *, project: str | None) -> list[Json]:
+        """The user's tasks in listing order; none when ``project`` names no project."""
+        async with self._work(user_id, write=False) as uow:
+            if project is not None:
+                project_id = await project_id_named(ProjectService(uow), project)
+                if project_id is None:
+                    return []
+                filters = replace(filters, project_id=project_id)
+            page = await TaskService(uow).listing(filters, limit=SEARCH_LIMIT)
+            return [task_json(task) for task in page.items]
+
+    async def live_tasks(self, user_id: str, ids: Sequence[int]) -> tuple[list[Json], list[int]]:
+        """The user's live tasks with these ids, and the ids that are not among them."""
+        found, missing = [], []
+        async with self._work(user_id, write=False) as uow:
+            service = TaskService(uow)
+            for task_id in ids:
+                try:
+                    found.append(task_json(await live_task(service, task_id)))
+                except NotFound:
+                    missing.append(task_id)
+        return found, missing
+
+    async def find_tasks(self, user_id: str, query: FindTasks) -> Json:
+        when = query.when if query.status != "done" else None
+        filters = TaskFilters(
+            status=query.status,
+            label=query.label,
+            due_after=when.start if when else None,
+            due_before=when.end if when else None,
+            overdue=query.overdue,
+            q=query.text,
+        )
+        found = (await self.tasks(user_id, filters, project=query.project))[:LISTING_LIMIT]
+        summary = f"Found {_counted(len(found), 'task')}."
+        return {"summary": summary, "tasks": found}
+
+    async def list_projects(self, user_id: str) -> Json:
+        async with self._work(user_id, write=False) as uow:
+            projects = [project_json(project) for project in await ProjectService(uow).listing()]
+        return {"summary": f"You have {_counted(len(projects), 'list')}.", "projects": projects}
+
+    async def project_named(self, user_id: str, name: str) -> int | None:
+        async with self._work(user_id, write=False) as uow:
+            return await project_id_named(ProjectService(uow), name)
+
+    # Writing ---------------------------------------------------------------------------
+
+    async def add_tasks(self, user_id: str, new_tasks: Sequence[NewTask]) -> Json:
+        """Creates the tasks, and the projects they name that do not exist yet."""
+        async with self._work(user_id) as uow:
+            projects, service = ProjectService(uow), TaskService(uow)
+            existing = {project.id for project in await projects.listing()}
+            created = []
+            for new in new_tasks:
+                project = await projects.named(new.project) if new.project else None
+                fields = TaskFields(
+                    title=new.title or "",
+                    project_id=project.id if project else None,
+                    labels=new.labels,
+                    priority=new.priority,
+                    due=new.due,
+                    recurrence=new.recurrence,
+                )
+                created.append(task_json(await service.create(fields)))
+        new_projects = {task["project_id"] for task in created} - existing - {None}
+        return {
+            "summary": _summary("Added", created),
+            "tasks": created,
+            "created_project_ids": sorted(new_projects),
+        }
+
+    async def _each(self, user_id: str, ids: Sequence[int], verb: str, change: Change) -> Json:
+        async with self._work(user_id) as uow:
+            service = TaskService(uow)
+            previous, changed = [], []
+            for task_id in ids:
+                previous.append(task_json(await live_task(service, task_id)))
+                after = await change(service, task_id)
+                changed.append(previous[-1] if after is None else task_json(after))
+        return {"summary": _summary(verb, changed), "tasks": changed, "previous": previous}
+
+    async def complete_tasks(self, user_id: str, ids: Sequence[int]) -> Json:
+        return await self._each(user_id, ids, "Completed", lambda s, i: s.complete(i))
+
+    async def reopen_tasks(self, user_id: str, ids: Sequence[int]) -> Json:
+        return await self._each(user_id, ids, "Reopened", lambda s, i: s.reopen(i))
+
+    async def delete_tasks(self, user_id: str, ids: Sequence[int]) -> Json:
+        return await self._each(user_id, ids, "Deleted", lambda s, i: s.delete(i))
+
+    async def update_tasks(self, user_id: str, ids: Sequence[int], changes: TaskChanges) -> Json:
+        async def update(service: TaskService, task_id: int) -> Task:
+            return await service.update(task_id, fields)
+
+        project_id: Maybe[int | None] = None if changes.project is None else UNSET
+        if isinstance(changes.project, str):
+            async with self._work(user_id) as uow:
+                project_id = (await ProjectService(uow).named(changes.project)).id
+                await uow.commit()
+        fields = TaskFields(
+            title=changes.title,
+            due=changes.due,
+            recurrence=changes.recurrence,
+            priority=changes.priority,
+            project_id=project_id,
+        )
+        return await self._each(user_id, ids, "Updated", update)
+
+    async def add_project(self, user_id: str, name: str) -> Json:
+        async with self._work(user_id) as uow:
+            project = project_json(await ProjectService(uow).create(name=name))
+        return {"summary": f"Added the list “{project['name']}”.", "projects": [project]}
+
+    async def delete_project(self, user_id: str, project_id: int) -> Json:
+        async with self._work(user_id) as uow:
+            projects = ProjectService(uow)
+            found = await projects.find(project_id)
+            if found is None:
+                raise NotFound(f"No project #{project_id} was found among your projects.")
+            project = project_json(found)
+            await projects.delete(project_id)
+        summary = f"Deleted the list “{project['name']}”; its tasks moved to the inbox."
+        return {"summary": summary, "projects": [project]}

@@ -1,0 +1,127 @@
+"""The offline assistant, end to end: messages in, items and task changes out."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from taskmate.api.runtime import Runtime
+from tests.assistant.chat import Chat, answer_text, asking, of_type
+from tests.chat.helpers import create_conversation, get_conversation, url
+from tests.conftest import MakeUser
+
+ZONE = "America/New_York"
+
+
+async def start(client: httpx.AsyncClient, make_user: MakeUser, **user: str) -> Chat:
+    account = await make_user(**user)
+    conversation = await create_conversation(client, account)
+    return Chat(client, account, conversation["id"])
+
+
+async def test_adding_a_task_in_the_users_zone(
+    client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
+) -> None:
+    chat = await start(client, make_user, timezone=ZONE)
+    items = await chat.say("add a task to buy milk tomorrow at 5pm")
+
+    tomorrow = (runtime.clock().astimezone(ZoneInfo(ZONE)) + timedelta(days=1)).date()
+    [task] = await chat.tasks()
+    assert task["title"] == "buy milk"
+    assert task["due"]["date"] == tomorrow.isoformat() and task["due"]["time"] == "17:00"
+    [step] = of_type(items, "step")
+    assert step["status"] == "done"
+    [call] = of_type(items, "tool_call")
+    assert call["name"] == "add_tasks" and call["status"] == "succeeded"
+    assert call["result"]["tasks"][0]["id"] == task["id"]
+    assert datetime.fromisoformat(call["undo_until"]) > runtime.clock()
+    assert f"#{task['id']} buy milk" in answer_text(items)
+    conversation = await get_conversation(client, chat.user, chat.id)
+    assert conversation["title"] == "Add a task to buy milk tomorrow at 5pm"
+
+
+async def test_deleting_from_the_list_asks_first(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add dentist, call bob and water plants")
+    await chat.say("list my tasks")
+    items = await chat.say("delete the second one", ends=asking)
+
+    [choice] = of_type(items, "choice")
+    assert choice["text"].startswith("Delete 1 task: #")
+    assert [option["id"] for option in choice["options"]] == ["confirm", "cancel"]
+    assert len(await chat.tasks()) == 3
+    second = choice["text"].split("#")[1].split()[0]
+
+    answer = await chat.choose(choice, "confirm")
+    assert [call["name"] for call in of_type(answer, "tool_call")] == ["delete_tasks"]
+    assert second not in {str(task["id"]) for task in await chat.tasks()}
+    assert len(await chat.tasks()) == 2
+
+
+async def test_a_cancelled_delete_deletes_nothing(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add pay rent")
+    [choice] = of_type(await chat.say("delete it", ends=asking), "choice")
+
+    answer = await chat.choose(choice, "cancel")
+    assert of_type(answer, "tool_call") == []
+    assert "deleted nothing" in answer_text(answer)
+    assert len(await chat.tasks()) == 1
+
+
+async def test_it_is_the_task_just_added(client: httpx.AsyncClient, make_user: MakeUser) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add file taxes")
+    items = await chat.say("mark it done")
+
+    [call] = of_type(items, "tool_call")
+    assert call["name"] == "complete_tasks" and call["status"] == "succeeded"
+    assert await chat.tasks() == []
+    assert [task["title"] for task in await chat.tasks("done")] == ["file taxes"]
+
+
+async def test_undoing_an_add_removes_the_task(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    [call] = of_type(await chat.say("add buy flowers for mom"), "tool_call")
+
+    response = await client.post(
+        url(chat.id, f"/items/{call['id']}/undo"), headers=chat.user.headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["item"]["undone_at"] is not None
+    assert await chat.tasks() == []
+
+
+async def test_another_users_task_is_not_found(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    other = await start(client, make_user)
+    [call] = of_type(await other.say("add secret plan"), "tool_call")
+    task_id = call["result"]["tasks"][0]["id"]
+    chat = await start(client, make_user)
+
+    items = await chat.say(f"delete #{task_id}")
+    assert of_type(items, "tool_call") == [] and of_type(items, "choice") == []
+    assert f"couldn't find #{task_id}" in answer_text(items)
+    assert [task["id"] for task in await other.tasks()] == [task_id]
+
+
+async def test_help_and_small_talk_use_no_tools(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    for text, expected in (
+        ("help", "You can say"),
+        ("what's the weather in Paris?", "I can't help"),
+    ):
+        items = await chat.say(text)
+        assert expected in answer_text(items)
+        assert of_type(items, "tool_call") == [] and of_type(items, "step") == []
