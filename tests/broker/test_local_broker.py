@@ -68,3 +68,16 @@ async def test_the_roster_lists_each_groups_entries() -> None:
     assert await roster.remove("g", "b") == ["a"]
     assert await roster.remove("g", "a") == []
     assert await roster.remove("g", "a") == []
+
+
+async def test_observers_see_every_event_published_here_until_they_stop() -> None:
+    broker = LocalBroker()
+    seen: list[Event] = []
+    stop = broker.observe(seen.append)
+    task = DomainEvent(user_id="alice", kind="task", action="created", payload={"id": 1})
+    item = ConversationEvent(conversation_id="c1", kind="item", seq=1, payload={"id": "i"})
+    await broker.publish([task, item])  # nobody listens on these channels: observed anyway
+    assert seen == [task, item]
+    stop()
+    await broker.publish([task])
+    assert seen == [task, item]

@@ -1,7 +1,8 @@
 """The assistant in the app: the generation runner with its responder, and the undo handlers.
 
-The runner learns of new messages by polling the database (``RunnerTiming.poll``): the broker
-has no hook for events published on this instance yet.
+The runner hears of messages sent to this instance through the broker's ``observe`` hook and
+starts at once; it also polls the database (``RunnerTiming.poll``), so work queued on other
+instances, or while it was busy, is never missed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from taskmate.chat.hooks import UNDO_HANDLERS_STATE
 from taskmate.chat.live.streaming import STREAM_STORE_STATE
 from taskmate.chat.runner import GenerationRunner, RunnerTiming
 from taskmate.chat.stream_store import MemoryStreamStore, RedisStreamStore, StreamStore
+from taskmate.events import ConversationEvent, Event
 
 logger = structlog.get_logger(__name__)
 
@@ -77,8 +79,15 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
             timing=policy.timing,
             instance_id=runtime.instance_id,
         )
+
+        def notify(event: Event) -> None:
+            if isinstance(event, ConversationEvent):
+                runner.notify(event)
+
+        stop_observing = runtime.events.observe(notify)
         await runner.start()
         try:
             yield
         finally:
+            stop_observing()
             await runner.close(grace=runtime.settings.shutdown_timeout)

@@ -41,6 +41,21 @@ class Listening:
 class Broker(ABC):
     roster: Roster
 
+    def __init__(self) -> None:
+        self._observers: list[Callable[[Event], None]] = []
+
+    def observe(self, observer: Callable[[Event], None]) -> Callable[[], None]:
+        """Calls ``observer`` with every event this instance publishes, before delivery (the
+        generation runner starts work at once instead of at its next poll). Returns the
+        function that stops it."""
+        self._observers.append(observer)
+        return lambda: self._observers.remove(observer)
+
+    def _observed(self, events: Sequence[Event]) -> None:
+        for event in events:
+            for observer in self._observers:
+                observer(event)
+
     @abstractmethod
     async def start(self) -> None:
         """Begins background work (connections, heartbeats); the app's lifespan calls it."""

@@ -13,6 +13,7 @@ from taskmate.events import Event
 
 class LocalBroker(Broker):
     def __init__(self) -> None:
+        super().__init__()
         self._fanout = Fanout()
         self.roster = LocalRoster()
 
@@ -23,6 +24,7 @@ class LocalBroker(Broker):
         return None
 
     async def publish(self, events: Sequence[Event]) -> None:
+        self._observed(events)
         for event in events:
             self._fanout.deliver(channel_of(event), event)
 

@@ -58,6 +58,7 @@ class RedisBroker(Broker):
         health_interval: float = 5.0,
         roster_ttl: float = 60.0,
     ) -> None:
+        super().__init__()
         # No retries inside redis-py: a lost connection must surface here, so that the
         # instance subscribes again and resyncs its listeners.
         self.connection_name = f"taskmate-{instance_id}"  # in Redis's CLIENT LIST
@@ -97,6 +98,7 @@ class RedisBroker(Broker):
         await self._client.aclose()
 
     async def publish(self, events: Sequence[Event]) -> None:
+        self._observed(events)
         for event in events:
             self._fanout.deliver(channel_of(event), event)
         if self._pubsub is None:
