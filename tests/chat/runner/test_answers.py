@@ -21,8 +21,8 @@ from taskmate.chat.responder import (
 from taskmate.chat.runner_run import FAILURE_TEXT
 from taskmate.chat.scripted import Script, ScriptedResponder
 from taskmate.events import DomainEvent
+from tests.chat.conftest import StartRunner
 from tests.chat.helpers import create_conversation, get_conversation, send, url
-from tests.chat.runner.conftest import StartRunner
 from tests.chat.runner.harness import Recorder, SilentFeed, generation_status
 from tests.conftest import MakeUser
 

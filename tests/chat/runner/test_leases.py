@@ -15,8 +15,8 @@ from taskmate.chat.responder import Output, TextDelta, Turn
 from taskmate.chat.scripted import ScriptedResponder, text_deltas
 from taskmate.config import Settings
 from taskmate.db.engine import Database
+from tests.chat.conftest import MakeRunner, StartRunner
 from tests.chat.helpers import create_conversation, send, url
-from tests.chat.runner.conftest import MakeRunner, StartRunner
 from tests.chat.runner.harness import FAST, Pacer, Recorder, generation_status, wait_for
 from tests.conftest import MakeUser
 from tests.tasks.helpers import freeze

@@ -7,8 +7,8 @@ import pytest
 
 from taskmate.api.runtime import Runtime
 from taskmate.chat.scripted import ScriptedResponder, text_deltas
+from tests.chat.conftest import StartRunner
 from tests.chat.helpers import create_conversation, get_conversation, send, url
-from tests.chat.runner.conftest import StartRunner
 from tests.chat.runner.harness import Pacer, Recorder, SilentFeed, generation_status, wait_for
 from tests.conftest import MakeUser
 

@@ -18,8 +18,8 @@ from taskmate.api.runtime import Runtime
 from taskmate.chat.runner_stream import TextStream
 from taskmate.chat.scripted import ScriptedResponder, text_deltas
 from taskmate.chat.stream_store import MemoryStreamStore, RedisStreamStore, StreamStore
+from tests.chat.conftest import MakeRunner, StartRunner
 from tests.chat.helpers import create_conversation, send
-from tests.chat.runner.conftest import MakeRunner, StartRunner
 from tests.chat.runner.harness import FAST, Pacer, Recorder, wait_for
 from tests.conftest import MakeUser
 from tests.tasks.helpers import freeze

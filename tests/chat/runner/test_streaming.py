@@ -9,8 +9,8 @@ import httpx
 from taskmate.api.runtime import Runtime
 from taskmate.chat.responder import Output, Step, StepDone, ToolCallFinished, ToolCallStarted
 from taskmate.chat.scripted import ScriptedResponder, text_deltas
+from tests.chat.conftest import StartRunner
 from tests.chat.helpers import create_conversation, get_items, send
-from tests.chat.runner.conftest import StartRunner
 from tests.chat.runner.harness import FAST, Pacer, Recorder, generation_status, wait_for
 from tests.conftest import MakeUser
 

@@ -30,7 +30,12 @@ class Socket:
         await self.connection.send(json.dumps(frame))
 
     async def receive(self) -> Json:
-        frame: Json = json.loads(await asyncio.wait_for(self.connection.recv(), WAIT))
+        async with asyncio.timeout(WAIT):
+            return await self.receive_unbounded()
+
+    async def receive_unbounded(self) -> Json:
+        """The next frame, however long it takes (for clients that follow until cancelled)."""
+        frame: Json = json.loads(await self.connection.recv())
         return frame
 
     async def expect(self, kind: str) -> Json:
