@@ -4,10 +4,16 @@ SQLite runs in WAL mode with a busy timeout. Write transactions start with ``BEG
 so that a read-then-write transaction waits for the write lock up front instead of failing
 with "database is locked" when it tries to upgrade. Read-only sessions use a deferred BEGIN so
 readers never queue behind writers.
+
+Within one process, SQLite write sessions also take turns on an asyncio lock: SQLite's busy
+handler retries with sleeps of up to 100 ms, so hundreds of concurrent writers (generations
+starting at once) wait seconds for a lock that an in-process queue hands over at once. The
+busy timeout still arbitrates between processes.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -59,6 +65,8 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.engine = create_engine(url)
+        self._write_turns = asyncio.Lock() if self.dialect == "sqlite" else None
+        self._writer: asyncio.Task[Any] | None = None
         self._reads = async_sessionmaker(self.engine, expire_on_commit=False)
         self._writes = async_sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
@@ -70,8 +78,18 @@ class Database:
 
     @asynccontextmanager
     async def session(self, *, write: bool = False) -> AsyncIterator[AsyncSession]:
-        maker = self._writes if write else self._reads
-        async with maker() as session:
+        if write and self._write_turns is not None:
+            if self._writer is not None and self._writer is asyncio.current_task():
+                raise RuntimeError("a write session inside another would wait for itself")
+            async with self._write_turns:
+                self._writer = asyncio.current_task()
+                try:
+                    async with self._writes() as session:
+                        yield session
+                finally:
+                    self._writer = None
+            return
+        async with (self._writes if write else self._reads)() as session:
             yield session
 
     async def dispose(self) -> None:
