@@ -358,3 +358,21 @@ async def test_another_tab_of_someone_present_changes_no_ones_presence(
             await second.subscribe(conversation["id"])
             assert (await second.expect("presence"))["online"] == [user.id]
         assert await first.pending() == []
+
+
+async def test_typing_repeated_on_every_keystroke_is_relayed_once(
+    server: LiveServer, make_user: MakeUser, client: httpx.AsyncClient
+) -> None:
+    owner, member = await make_user(), await make_user()
+    cid = (await create_conversation(client, owner))["id"]
+    await share(client, owner, cid, member)
+    async with signed_in(server, owner) as owners, signed_in(server, member) as members:
+        await owners.subscribe(cid)
+        await members.subscribe(cid)
+        await members.send({"type": "typing", "conversation_id": cid, "active": False})
+        for _ in range(5):
+            await members.send({"type": "typing", "conversation_id": cid, "active": True})
+        await members.send({"type": "typing", "conversation_id": cid, "active": False})
+        await members.pending()  # every frame above was carried out
+        typing = [frame for frame in await owners.pending() if frame["type"] == "typing"]
+        assert [frame["active"] for frame in typing] == [True, False]

@@ -9,8 +9,9 @@ direct answers are ``ack`` (to ``send``) and ``pong``, and failures are ``error`
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from taskmate.api.runtime import Runtime
 from taskmate.chat.access import Membership, membership
@@ -43,6 +44,9 @@ from taskmate.errors import ValidationFailed
 
 T = TypeVar("T")
 
+TYPING_REFRESH: Final = 2.0
+"""Seconds during which a repeated ``typing`` ``active: true`` is not relayed again."""
+
 
 class Commands:
     def __init__(self, runtime: Runtime, session: LiveSession, undo_handlers: UndoHandlers) -> None:
@@ -50,6 +54,7 @@ class Commands:
         self._session = session
         self._caller: LiveCaller = session.caller
         self._undo_handlers = undo_handlers
+        self._typing_since: dict[str, float] = {}  # conversation id → when relayed active
 
     async def run(self, text: str) -> None:
         """Carries out one frame; its answer, if any, goes to the session's outbox."""
@@ -115,8 +120,18 @@ class Commands:
 
     async def _typing(self, conversation_id: str, *, active: bool) -> None:
         """Relays typing to the conversation's other participants; only a participant may,
-        and not in a finalized conversation."""
+        and not in a finalized conversation. A client repeating ``active: true`` on every
+        keystroke is relayed (and checked) once per ``TYPING_REFRESH``, and ``active: false``
+        only ends what was relayed, so typing costs little however fast people type."""
+        now = time.monotonic()
+        since = self._typing_since.get(conversation_id)
+        if active and since is not None and now - since < TYPING_REFRESH:
+            return
         (await self._membership(conversation_id)).require_active()
+        if active:
+            self._typing_since[conversation_id] = now
+        elif self._typing_since.pop(conversation_id, None) is None:
+            return
         frame = typing_frame(
             conversation_id, user_id=self._caller.user_id, name=self._caller.name, active=active
         )
