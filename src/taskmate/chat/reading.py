@@ -16,7 +16,7 @@ from sqlalchemy import Row, Select, select, update
 from taskmate.auth.models import User
 from taskmate.chat.access import Membership, membership, participants_of
 from taskmate.chat.context import ChatContext
-from taskmate.chat.models import Conversation, Item, Participant
+from taskmate.chat.models import Conversation, Generation, Item, Participant
 from taskmate.chat.views import ConversationView, ItemPage, ItemView
 from taskmate.events import ConversationEvent
 
@@ -55,16 +55,17 @@ class ReadingService:
 
     async def streaming(self, conversation_id: str) -> ItemPage:
         """The messages still streaming, in ``seq`` order, with the conversation's
-        ``last_seq`` (read first, like ``changes``): what a live subscriber gets at once."""
+        ``last_seq`` (read first, like ``changes``): what a live subscriber gets at once.
+        Only a running generation's message streams, so they are found through the
+        generations' index, however long the conversation."""
         found = await self._membership(conversation_id)
+        running = select(Generation.message_item_id).where(
+            Generation.conversation_id == conversation_id, Generation.status == "running"
+        )
         rows = (
             await self._db.execute(
                 _with_author_names()
-                .where(
-                    Item.conversation_id == conversation_id,
-                    Item.type == "message",
-                    Item.status == "streaming",
-                )
+                .where(Item.id.in_(running), Item.status == "streaming")
                 .order_by(Item.seq)
             )
         ).all()

@@ -15,6 +15,7 @@ from taskmate.api.runtime import Runtime
 from taskmate.auth.models import AuthSession
 from taskmate.chat.live.streaming import STREAM_STORE_STATE
 from taskmate.chat.log import ItemDraft
+from taskmate.chat.models import Generation
 from taskmate.events import resync_event
 from tests.chat.helpers import append_item, create_conversation, get_items, send, share, url
 from tests.chat.test_actions import add_choice
@@ -154,10 +155,23 @@ async def test_messages_still_streaming_come_with_their_text_so_far(
     user = await make_user()
     conversation = await create_conversation(client, user)
     cid = conversation["id"]
-    draft = ItemDraft(type="message", status="streaming", role="assistant", content="Hel")
+    generation_id = (await send(client, user, cid))["generation_id"]
+    draft = ItemDraft(
+        type="message",
+        status="streaming",
+        role="assistant",
+        content="Hel",
+        generation_id=generation_id,
+    )
     streaming = await append_item(runtime, cid, draft)
+    async with runtime.database.session(write=True) as session:  # as the runner would
+        await session.execute(
+            update(Generation)
+            .where(Generation.id == generation_id)
+            .values(status="running", message_item_id=streaming)
+        )
+        await session.commit()
     setattr(app.state, STREAM_STORE_STATE, StreamStore({streaming: "Hello, wor"}))
-    await send(client, user, cid)
     async with signed_in(server, user) as socket:
         for after_seq in (None, 2):
             frames = await socket.subscribe(cid, after_seq)
