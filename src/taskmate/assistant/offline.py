@@ -42,6 +42,7 @@ from taskmate.chat.responder import (
 from taskmate.chat.scripted import text_deltas
 from taskmate.db.engine import Database
 from taskmate.errors import AppError
+from taskmate.tasks.fields import UNSET, ProjectFields
 
 Json = dict[str, Any]
 UNDO_WINDOW = timedelta(minutes=10)
@@ -125,8 +126,7 @@ class _Reply:
             steps = self._delete_project(args.name)
         else:
             assert isinstance(args, UpdateProject)
-            self.answer = "I can't rename or archive lists yet; the Lists page can."
-            return
+            steps = self._update_project(args)
         async for output in steps:
             yield output
 
@@ -243,13 +243,38 @@ class _Reply:
         async for output in run:
             yield output
 
-    async def _delete_project(self, name: str | None) -> AsyncIterator[Output]:
+    async def _project_id(self, name: str | None, *, verb: str) -> int | None:
+        """The id of the user's list called ``name``; None (and the answer says why) if none."""
         if name is None:
-            self.answer = "Which list should I delete? Tell me its name."
-            return
+            self.answer = f"Which list should I {verb}? Tell me its name."
+            return None
         project_id = await self._tools.project_named(self._user_id, name)
         if project_id is None:
             self.answer = f"You have no list called “{name}”."
+        return project_id
+
+    async def _update_project(self, args: UpdateProject) -> AsyncIterator[Output]:
+        verb = "rename" if args.archived is UNSET else "archive"
+        project_id = await self._project_id(args.name, verb=verb)
+        if project_id is None:
+            return
+        fields = ProjectFields(name=args.new_name, archived=args.archived)
+        arguments: Json = {"project_id": project_id}
+        if args.new_name is not UNSET:
+            arguments["name"] = args.new_name
+        if args.archived is not UNSET:
+            arguments["archived"] = args.archived
+        run = self._tool(
+            "update_project",
+            arguments,
+            lambda: self._tools.update_project(self._user_id, project_id, fields),
+        )
+        async for output in run:
+            yield output
+
+    async def _delete_project(self, name: str | None) -> AsyncIterator[Output]:
+        project_id = await self._project_id(name, verb="delete")
+        if project_id is None:
             return
         async for output in self._confirm(
             f"Delete the list “{name}”? Its tasks move to the inbox."
