@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from taskmate.assistant.interpreter.lexicon import TODO_VERBS
+
 Family = Literal["add", "find", "update", "complete", "reopen", "delete", "outside"]
 
 # What the user keeps here: asking about these is a search.
@@ -34,12 +36,6 @@ _ENTRIES = (
 _DONE = r"(?:done|complete|completed|finished|checked|ticked)"
 _NOT_DONE = r"(?:not done|undone|incomplete|not complete|not completed|not finished|unfinished)"
 _REMOVE = r"(?:delete|remove|cancel|erase|drop|clear|wipe|scrap|get rid of)"
-# Everyday to-dos: a command starting so reads like quick add ("buy milk").
-_TODO_VERBS = (
-    r"buy|pay|call(?! me)|clean|fix|finish|prepare|submit|water|feed|walk|wash|return|renew|visit"
-    r"|attend|pick up|collect|study|practi[cs]e|sign|file|bake|pack|mow|tidy|repair|replace"
-    r"|write|draft|review|meet|phone|ring|contact|invite|pick"
-)
 _COMMAND_VERBS = (
     r"add|make|create|new|set|start|schedule|put|book|delete|remove|clear|cancel|open|show"
     r"|list|read|check|give|get|tell|send|play|remind|remember|mark|complete|finish|move"
@@ -57,7 +53,7 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
             r"(?:new |another |separate |fresh |empty )?(?:[\w']+ ){0,2}(?:list|project)\b"),
         (3, r"^(?:add|create|make|new|set up|put)(?: me)? (?:a |an |another )?(?:new )?"
             r"(?:task|to-?do|reminder|item)\b"),
-        (2.5, rf"^(?:{_TODO_VERBS})\b"),
+        (2.5, rf"^(?:{TODO_VERBS})\b"),
         (3, r"\bremind(?:s|ed|ing)?\b"),
         (1.5, r"\bremind me (?:to|about|of|that|on|at|in|for)\b"),
         (3.5, r"^(?:remember|(?:please )?don'?t (?:let me )?forget|do not forget)\b"),
