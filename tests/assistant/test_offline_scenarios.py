@@ -1,0 +1,122 @@
+"""Conversations of several turns with the offline assistant, judged by the tasks they leave."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from taskmate.api.runtime import Runtime
+from taskmate.tasks.dates import parse_due
+from tests.assistant.chat import Chat, answer_text, asking, of_type, start
+from tests.conftest import MakeUser
+
+
+async def titles(chat: Chat, status: str = "open") -> list[str]:
+    return sorted(str(task["title"]) for task in await chat.tasks(status))
+
+
+async def test_renaming_the_task_just_added(client: httpx.AsyncClient, make_user: MakeUser) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add call the plumber")
+    items = await chat.say("rename it to call the electrician")
+
+    [call] = of_type(items, "tool_call")
+    assert call["name"] == "update_tasks" and call["status"] == "succeeded"
+    assert await titles(chat) == ["call the electrician"]
+
+
+async def test_rescheduling_to_friday(
+    client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
+) -> None:
+    chat = await start(client, make_user, timezone="Europe/Paris")
+    friday = parse_due("friday", now=runtime.clock().astimezone(ZoneInfo("Europe/Paris")))
+    assert friday is not None
+    await chat.say("add dentist appointment tomorrow")
+    await chat.say("add water the plants")
+    await chat.say("move it to friday")
+    await chat.say("postpone the dentist to friday")
+
+    due = {task["title"]: task["due"] for task in await chat.tasks()}
+    assert due["water the plants"] == due["dentist appointment"]
+    assert due["dentist appointment"]["date"] == friday.date.isoformat()
+
+
+async def test_an_ambiguous_reference_is_answered_through_a_choice(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add call bob, call alice and buy stamps")
+    items = await chat.say("delete the call one", ends=asking)
+
+    [which] = of_type(items, "choice")
+    assert which["text"] == "Which one do you mean?"
+    bob = next(option for option in which["options"] if "call bob" in option["label"])
+    [confirm] = of_type(await chat.choose(which, bob["id"], ends=asking), "choice")[1:]
+    assert confirm["text"] == f"Delete 1 task: #{bob['id']} call bob?"
+    await chat.choose(confirm, "confirm")
+
+    assert await titles(chat) == ["buy stamps", "call alice"]
+
+
+async def test_undo_reverses_each_change_once(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    [added] = of_type(await chat.say("add pay rent and renew passport"), "tool_call")
+    rent = added["result"]["tasks"][0]["id"]
+    [updated] = of_type(await chat.say(f"rename #{rent} to pay the rent"), "tool_call")
+    [completed] = of_type(await chat.say("mark it done"), "tool_call")
+    [choice] = of_type(await chat.say("delete the passport one", ends=asking), "choice")
+    [deleted] = of_type(await chat.choose(choice, "confirm"), "tool_call")
+    assert await chat.tasks() == []
+
+    await chat.undo(deleted)
+    assert await titles(chat) == ["renew passport"]
+    await chat.undo(completed)
+    assert await titles(chat) == ["pay the rent", "renew passport"]
+    first = await chat.undo(updated)
+    assert await chat.undo(updated) == first
+    assert await titles(chat) == ["pay rent", "renew passport"]
+    await chat.undo(added)
+    await chat.undo(added)
+    assert await titles(chat) == [] and await titles(chat, "done") == []
+
+
+async def test_a_pending_delete_expires_with_the_next_message(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add renew passport")
+    [choice] = of_type(await chat.say("delete it", ends=asking), "choice")
+    items = await chat.say("add buy eggs")
+
+    assert of_type(items, "tool_call")[0]["name"] == "add_tasks"
+    expired = next(item for item in await chat.items() if item["id"] == choice["id"])
+    assert expired["status"] == "expired"
+    assert await titles(chat) == ["buy eggs", "renew passport"]
+
+
+async def test_renaming_and_archiving_a_list(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add milk, eggs and bread to groceries")
+    items = await chat.say("rename the groceries project to shopping")
+
+    [call] = of_type(items, "tool_call")
+    assert call["name"] == "update_project" and call["status"] == "succeeded"
+    assert "Updated the list “shopping”" in answer_text(items)
+    [archived] = of_type(await chat.say("archive the shopping list"), "tool_call")
+    [project] = archived["result"]["projects"]
+    assert (project["name"], project["archived"]) == ("shopping", True)
+
+    await chat.undo(archived)
+    await chat.undo(call)
+    [listed] = of_type(await chat.say("what lists do I have?"), "tool_call")
+    assert [(p["name"], p["archived"]) for p in listed["result"]["projects"]] == [
+        ("groceries", False)
+    ]
+    missing = await chat.say("rename the garden list to yard")
+    assert of_type(missing, "tool_call") == []
+    assert answer_text(missing) == "You have no list called “garden”."
