@@ -33,7 +33,7 @@ async def test_adding_a_task_in_the_users_zone(
     assert datetime.fromisoformat(call["undo_until"]) > runtime.clock()
     assert f"#{task['id']} buy milk" in answer_text(items)
     conversation = await get_conversation(client, chat.user, chat.id)
-    assert conversation["title"] == "Add a task to buy milk tomorrow at 5pm"
+    assert conversation["title"] == "Add: buy milk"
 
 
 async def test_deleting_from_the_list_asks_first(

@@ -9,6 +9,7 @@ import httpx
 from taskmate.api.runtime import Runtime
 from taskmate.tasks.dates import parse_due
 from tests.assistant.chat import Chat, answer_text, asking, of_type, start
+from tests.chat.helpers import get_conversation
 from tests.conftest import MakeUser
 
 
@@ -120,3 +121,17 @@ async def test_renaming_and_archiving_a_list(
     missing = await chat.say("rename the garden list to yard")
     assert of_type(missing, "tool_call") == []
     assert answer_text(missing) == "You have no list called “garden”."
+
+
+async def test_the_first_request_about_tasks_titles_the_conversation(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("hello")
+    assert (await get_conversation(client, chat.user, chat.id))["title"] is None
+    await chat.say("add water the plants, call bob and buy stamps")
+    await chat.say("list my tasks")
+    await chat.say("what's due today?")
+
+    title = (await get_conversation(client, chat.user, chat.id))["title"]
+    assert title == "Add: water the plants, call bob, buy…"

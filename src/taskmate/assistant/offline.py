@@ -3,7 +3,6 @@ task tools, with no language model. Deletes always ask first."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime, timedelta
@@ -13,6 +12,7 @@ from zoneinfo import ZoneInfo
 from taskmate.assistant.interpreter import (
     AddProject,
     AddTasks,
+    Args,
     CompleteTasks,
     DeleteProject,
     DeleteTasks,
@@ -27,6 +27,7 @@ from taskmate.assistant.interpreter import (
 )
 from taskmate.assistant.memory import recall
 from taskmate.assistant.resolve import Resolver
+from taskmate.assistant.titles import conversation_title
 from taskmate.assistant.tools import TaskTools, task_line
 from taskmate.chat.responder import (
     Choice,
@@ -46,18 +47,8 @@ from taskmate.tasks.fields import UNSET, ProjectFields
 
 Json = dict[str, Any]
 UNDO_WINDOW = timedelta(minutes=10)
-MAX_TITLE = 60
 READ_ONLY = frozenset({"find_tasks", "list_projects"})
 CANCEL = ChoiceOption(id="cancel", label="Cancel")
-
-
-def title_for(text: str) -> str:
-    """The first message, on one line, cut at a word within ``MAX_TITLE`` characters."""
-    line = re.sub(r"\s+", " ", text).strip()
-    if len(line) > MAX_TITLE:
-        cut = line[: MAX_TITLE - 1].rsplit(" ", 1)[0] or line[: MAX_TITLE - 1]
-        line = cut.rstrip(" ,.;:") + "…"
-    return line[:1].upper() + line[1:]
 
 
 def _lines(tasks: list[Json]) -> str:
@@ -73,12 +64,13 @@ class OfflineResponder:
         self._clock = clock
 
     async def respond(self, turn: Turn) -> AsyncIterator[Output]:
-        if turn.title is None:
-            first = turn.history[0] if turn.history else turn.message
-            yield Title(text=title_for(first.content))
         reply = _Reply(turn, tools=self._tools, database=self._database, now=self._clock())
         async for output in reply.outputs():
             yield output
+        if turn.title is None and reply.args is not None:
+            title = conversation_title(reply.args, reply.subjects)
+            if title is not None:
+                yield Title(text=title)
         for delta in text_deltas(reply.answer):
             yield delta
 
@@ -94,14 +86,16 @@ class _Reply:
         self._now = now
         self._local_now = self._now.astimezone(ZoneInfo(turn.user.timezone))
         self.answer = ""
+        self.args: Args | None = None
+        self.subjects: list[str] = []  # the names of what the turn changed
         self._result: Json | None = None
 
     async def outputs(self) -> AsyncIterator[Output]:
         interpretation = interpret(self._turn.message.content, now=self._local_now)
+        args = self.args = interpretation.args
         if (text := reply_text(interpretation)) is not None:
             self.answer = text
             return
-        args = interpretation.args
         user = self._user_id
         if isinstance(args, AddTasks):
             if any(task.title is None for task in args.tasks):
@@ -148,7 +142,11 @@ class _Reply:
             )
             return
         self._result = result
-        until = None if name in READ_ONLY else self._now + UNDO_WINDOW
+        until = None
+        if name not in READ_ONLY:
+            until = self._now + UNDO_WINDOW
+            changed = result.get("tasks") or result.get("projects") or []
+            self.subjects = [item.get("title") or item["name"] for item in changed]
         yield ToolCallFinished(result=result, undo_until=until, call_id=call_id)
         self.answer = _answer(result)
 
