@@ -81,6 +81,16 @@ def test_rescheduling(text: str, target: TaskRef, day: str, clock: str | None) -
         ),
         ("prioritize taxes", TaskRef(kind="match", title="taxes"), TaskChanges(priority=3)),
         (
+            "make the report high priority",
+            TaskRef(kind="match", title="report"),
+            TaskChanges(priority=3),
+        ),
+        (
+            "mark the dentist one as urgent",
+            TaskRef(kind="match", title="dentist"),
+            TaskChanges(priority=4),
+        ),
+        (
             "move milk to the shopping list",
             TaskRef(kind="match", title="milk"),
             TaskChanges(project="shopping"),

@@ -109,6 +109,8 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
             r"|move (?:it|that|this|them) to)\b"),
         (4, r"\b(?:make|set|mark) (?:it|that|this|them|the \w+ (?:one|task)) (?:as )?"
             r"(?:(?:high|low|medium|top|normal|urgent|important)(?: priority)?|p[1-4])\b"),
+        (4, r"^(?:make|set|mark|flag|change|switch) (?!(?:a|an|new|me)\b)\S.* (?:as |to )?(?:a )?"
+            r"(?:(?:high|low|medium|top|normal|urgent)(?: priority)?|p[1-4])$"),
         (1, r"\b(?:priority|due date|deadline|title|name)\b"),
         (4, r"^(?:set|change|raise|lower|bump|update) (?:the )?priority\b"),
         (5, r"^(?:remove|clear|delete|drop|unset) (?:the )?(?:due date|deadline|date|due)"
