@@ -42,7 +42,7 @@ QUESTION_WORDS = words(
     " current currently available left happening contain contains items put need made make"
     " added add time busy free all known more please now right again just like looks go"
     " start starts begin begins it that this these those them if so first last new old alone"
-    " okay"
+    " okay true whether"
 )
 
 # Everyday to-dos, as a pattern: a command starting so reads like quick add ("buy milk"),
