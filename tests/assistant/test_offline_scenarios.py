@@ -135,3 +135,20 @@ async def test_the_first_request_about_tasks_titles_the_conversation(
 
     title = (await get_conversation(client, chat.user, chat.id))["title"]
     assert title == "Add: water the plants, call bob, buy…"
+
+
+async def test_renaming_by_a_name_only_a_list_has_exactly(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add milk to groceries")
+    await chat.say("add buy groceries and call mom")
+    items = await chat.say("rename groceries to shopping")
+
+    [call] = of_type(items, "tool_call")
+    assert call["name"] == "update_project"
+    assert [project["name"] for project in call["result"]["projects"]] == ["shopping"]
+    assert await titles(chat) == ["buy groceries", "call mom", "milk"]
+    [call] = of_type(await chat.say("rename call mom to call dad"), "tool_call")
+    assert call["name"] == "update_tasks"
+    assert await titles(chat) == ["buy groceries", "call dad", "milk"]

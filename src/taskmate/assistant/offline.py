@@ -19,6 +19,7 @@ from taskmate.assistant.interpreter import (
     FindTasks,
     ListProjects,
     ReopenTasks,
+    TaskChanges,
     TaskRef,
     UpdateProject,
     UpdateTasks,
@@ -44,6 +45,7 @@ from taskmate.chat.scripted import text_deltas
 from taskmate.db.engine import Database
 from taskmate.errors import AppError
 from taskmate.tasks.fields import UNSET, ProjectFields
+from taskmate.tasks.listing import TaskFilters
 
 Json = dict[str, Any]
 UNDO_WINDOW = timedelta(minutes=10)
@@ -96,6 +98,8 @@ class _Reply:
         if (text := reply_text(interpretation)) is not None:
             self.answer = text
             return
+        if isinstance(args, UpdateTasks) and (renaming := await self._list_renamed(args)):
+            args = self.args = renaming
         user = self._user_id
         if isinstance(args, AddTasks):
             if any(task.title is None for task in args.tasks):
@@ -210,6 +214,22 @@ class _Reply:
             )
         async for output in run:
             yield output
+
+    async def _list_renamed(self, args: UpdateTasks) -> UpdateProject | None:
+        """ "rename groceries to shopping" renames the list when one has exactly that name and
+        no task does."""
+        ref, new_title = args.target, args.changes.title
+        if ref.kind != "match" or ref.title is None or not isinstance(new_title, str):
+            return None
+        if args.changes != TaskChanges(title=new_title) or ref.when or ref.project:
+            return None
+        if await self._tools.project_named(self._user_id, ref.title) is None:
+            return None
+        key = ref.title.casefold()
+        tasks = await self._tools.tasks(self._user_id, TaskFilters(q=ref.title), project=None)
+        if any(task["title"].casefold() == key for task in tasks):
+            return None
+        return UpdateProject(name=ref.title, new_name=new_title)
 
     async def _targets(self, ref: TaskRef, *, reopening: bool) -> list[Json] | None:
         memory = await recall(self._database, self._turn.conversation_id, self._user_id)
