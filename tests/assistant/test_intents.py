@@ -172,7 +172,11 @@ CASES: dict[Intent, list[str]] = {
         "change the second one to buy oat milk",
         "remove the due date from #4",
     ],
-    "update_project": ["rename the groceries list to food", "archive the work project"],
+    "update_project": [
+        "rename the groceries list to food",
+        "archive the work project",
+        "colour the groceries list green",
+    ],
     "chat": [
         "hi",
         "Hello there!",
@@ -189,6 +193,7 @@ CASES: dict[Intent, list[str]] = {
         "what's happening in the news today",
         "are there dog shows going on near new york city",
         "any good restaurants nearby",
+        "turn the lights blue",
         "what's the weather",
         "play some jazz",
         "What's the weather like tomorrow?",

@@ -98,7 +98,7 @@ async def test_a_pending_delete_expires_with_the_next_message(
     assert await titles(chat) == ["buy eggs", "renew passport"]
 
 
-async def test_renaming_and_archiving_a_list(
+async def test_renaming_recolouring_and_archiving_a_list(
     client: httpx.AsyncClient, make_user: MakeUser
 ) -> None:
     chat = await start(client, make_user)
@@ -108,15 +108,16 @@ async def test_renaming_and_archiving_a_list(
     [call] = of_type(items, "tool_call")
     assert call["name"] == "update_project" and call["status"] == "succeeded"
     assert "Updated the list “shopping”" in answer_text(items)
+    [coloured] = of_type(await chat.say("make the shopping list green"), "tool_call")
     [archived] = of_type(await chat.say("archive the shopping list"), "tool_call")
     [project] = archived["result"]["projects"]
-    assert (project["name"], project["archived"]) == ("shopping", True)
+    assert (project["name"], project["color"], project["archived"]) == ("shopping", "#22c55e", True)
 
-    await chat.undo(archived)
-    await chat.undo(call)
+    for change in (archived, coloured, call):
+        await chat.undo(change)
     [listed] = of_type(await chat.say("what lists do I have?"), "tool_call")
-    assert [(p["name"], p["archived"]) for p in listed["result"]["projects"]] == [
-        ("groceries", False)
+    assert [(p["name"], p["color"], p["archived"]) for p in listed["result"]["projects"]] == [
+        ("groceries", None, False)
     ]
     missing = await chat.say("rename the garden list to yard")
     assert of_type(missing, "tool_call") == []

@@ -23,6 +23,7 @@ from tests.assistant.helpers import read
         ("make the report high priority", "Prioritise: report"),
         ("rename the groceries project to shopping", "Rename list: groceries"),
         ("archive the work list", "Archive list: work"),
+        ("make the work list green", "Recolour list: work"),
         ("delete the shopping list", "Delete list: shopping"),
         ("create a list called holidays", "New list: holidays"),
         ("what lists do I have", "Your lists"),

@@ -272,14 +272,16 @@ class _Reply:
         return project_id
 
     async def _update_project(self, args: UpdateProject) -> AsyncIterator[Output]:
-        verb = "rename" if args.archived is UNSET else "archive"
+        verb = "archive" if args.archived is not UNSET else "change"
         project_id = await self._project_id(args.name, verb=verb)
         if project_id is None:
             return
-        fields = ProjectFields(name=args.new_name, archived=args.archived)
+        fields = ProjectFields(name=args.new_name, color=args.color, archived=args.archived)
         arguments: Json = {"project_id": project_id}
         if args.new_name is not UNSET:
             arguments["name"] = args.new_name
+        if args.color is not UNSET:
+            arguments["color"] = args.color
         if args.archived is not UNSET:
             arguments["archived"] = args.archived
         run = self._tool(

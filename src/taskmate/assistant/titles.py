@@ -85,6 +85,8 @@ def _project(args: AddProject | UpdateProject | DeleteProject) -> str | None:
         return f"Delete list: {args.name}"
     if args.archived is not UNSET:
         return f"{'Archive' if args.archived else 'Unarchive'} list: {args.name}"
+    if args.color is not UNSET:
+        return f"Recolour list: {args.name}"
     return f"Rename list: {args.name}"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from taskmate.assistant.interpreter.colours import NAMES as COLOUR_NAMES
 from taskmate.assistant.interpreter.lexicon import TODO_VERBS
 
 Family = Literal["add", "find", "update", "complete", "reopen", "delete", "outside"]
@@ -116,6 +117,9 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
               r"|appointments)(?:$| (?:for|on|in|this|next|today|tonight|tomorrow)\b)"),
     ],
     "update": [
+        (7, rf"^(?:colou?r|paint|make|turn|set|change|switch|mark)\b.*\b(?:list|project)\b"
+            rf"(?: (?:colou?r|to|as|into))* (?:{COLOUR_NAMES})(?: colou?r)?$"),
+        (6, r"^(?:set|change|make|update|switch|turn) (?:the )?colou?r of\b"),
         (4, r"^(?:rename|retitle|reschedule|postpone|push|move|shift|delay|defer|bump|change"
             r"|update|edit|modify|alter|adjust|reword|rebook|prioriti[sz]e|deprioriti[sz]e"
             r"|archive|unarchive)\b"),

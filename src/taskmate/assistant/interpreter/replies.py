@@ -28,6 +28,7 @@ CAPABILITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "what lists do I have?",
             "create a list called holidays",
             "rename the groceries list to shopping",
+            "make the work list blue",
             "archive the work list",
             "delete the old list",
         ),
