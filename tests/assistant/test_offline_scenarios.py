@@ -17,7 +17,9 @@ async def titles(chat: Chat, status: str = "open") -> list[str]:
     return sorted(str(task["title"]) for task in await chat.tasks(status))
 
 
-async def test_renaming_the_task_just_added(client: httpx.AsyncClient, make_user: MakeUser) -> None:
+async def test_renaming_and_moving_the_task_just_added(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
     chat = await start(client, make_user)
     await chat.say("add call the plumber")
     items = await chat.say("rename it to call the electrician")
@@ -25,6 +27,15 @@ async def test_renaming_the_task_just_added(client: httpx.AsyncClient, make_user
     [call] = of_type(items, "tool_call")
     assert call["name"] == "update_tasks" and call["status"] == "succeeded"
     assert await titles(chat) == ["call the electrician"]
+    [moved] = of_type(await chat.say("move it to the errands list"), "tool_call")
+    [task] = await chat.tasks()
+    assert task["project_id"] == moved["result"]["created_project_ids"][0]
+
+    await chat.undo(moved)
+    [task] = await chat.tasks()
+    assert task["project_id"] is None
+    [listed] = of_type(await chat.say("what lists do I have?"), "tool_call")
+    assert listed["result"]["projects"] == []
 
 
 async def test_rescheduling_to_friday(
