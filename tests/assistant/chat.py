@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
-from tests.chat.helpers import get_items, send, url
-from tests.conftest import Account
+from tests.chat.helpers import create_conversation, get_items, send, url
+from tests.conftest import Account, MakeUser
 from tests.live_server import until
 
 Json = dict[str, Any]
@@ -44,14 +44,25 @@ class Chat:
         await until(done)
         return found
 
-    async def choose(self, choice: Json, option: str) -> list[Json]:
+    async def choose(
+        self, choice: Json, option: str, *, ends: Callable[[Json], bool] | None = None
+    ) -> list[Json]:
         response = await self.client.post(
             url(self.id, f"/items/{choice['id']}/choose"),
             json={"option": option},
             headers=self.user.headers,
         )
         assert response.status_code == 200, response.text
-        return await self.wait(answered)
+        return await self.wait(ends or answered)
+
+    async def undo(self, call: Json) -> Json:
+        """Undoes a tool call; returns the call's item as the response shows it."""
+        response = await self.client.post(
+            url(self.id, f"/items/{call['id']}/undo"), headers=self.user.headers
+        )
+        assert response.status_code == 200, response.text
+        item: Json = response.json()["item"]
+        return item
 
     async def tasks(self, status: str = "open") -> list[Json]:
         response = await self.client.get(
@@ -60,6 +71,13 @@ class Chat:
         assert response.status_code == 200, response.text
         tasks: list[Json] = response.json()["items"]
         return tasks
+
+
+async def start(client: httpx.AsyncClient, make_user: MakeUser, **user: str) -> Chat:
+    """A new conversation of a new user (``user``: their account's fields)."""
+    account = await make_user(**user)
+    conversation = await create_conversation(client, account)
+    return Chat(client, account, conversation["id"])
 
 
 def answered(item: Json) -> bool:

@@ -307,3 +307,12 @@ def test_quoted_text_is_kept_and_not_read_for_dates() -> None:
 )
 def test_new_lists(text: str, name: str | None) -> None:
     assert read(text) == AddProject(name=name)
+
+
+def test_adding_several_actions_joined_by_and() -> None:
+    args = read("add pay rent and renew passport")
+    assert isinstance(args, AddTasks)
+    assert [task.title for task in args.tasks] == ["pay rent", "renew passport"]
+    people = read("add call mom and dad")
+    assert isinstance(people, AddTasks)
+    assert [task.title for task in people.tasks] == ["call mom and dad"]

@@ -81,6 +81,16 @@ def test_rescheduling(text: str, target: TaskRef, day: str, clock: str | None) -
         ),
         ("prioritize taxes", TaskRef(kind="match", title="taxes"), TaskChanges(priority=3)),
         (
+            "make the report high priority",
+            TaskRef(kind="match", title="report"),
+            TaskChanges(priority=3),
+        ),
+        (
+            "mark the dentist one as urgent",
+            TaskRef(kind="match", title="dentist"),
+            TaskChanges(priority=4),
+        ),
+        (
             "move milk to the shopping list",
             TaskRef(kind="match", title="milk"),
             TaskChanges(project="shopping"),
@@ -117,6 +127,12 @@ def test_a_new_recurrence() -> None:
         ("rename project work to office", UpdateProject(name="work", new_name="office")),
         ("archive the work project", UpdateProject(name="work", archived=True)),
         ("unarchive the garden list", UpdateProject(name="garden", archived=False)),
+        ("make the work list blue", UpdateProject(name="work", color="#3b82f6")),
+        ("paint my shopping list pink", UpdateProject(name="shopping", color="#ec4899")),
+        (
+            "change the colour of the work project to red",
+            UpdateProject(name="work", color="#ef4444"),
+        ),
     ],
 )
 def test_list_changes(text: str, expected: UpdateProject) -> None:

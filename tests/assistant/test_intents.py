@@ -8,6 +8,9 @@ from tests.assistant.helpers import NOW
 
 CASES: dict[Intent, list[str]] = {
     "add_tasks": [
+        "i want a reminder for my anniversary",
+        "let me know the day before my mom's birthday",
+        "calendar event with the design team",
         "Buy milk tomorrow 5pm",
         "buy milk tmrw",
         "buy milk",
@@ -58,6 +61,7 @@ CASES: dict[Intent, list[str]] = {
         "tuesday meeting noon",
     ],
     "add_project": [
+        "i need a new packing list",
         "create a new project called Home Renovation",
         "make a new list for the camping trip",
         "start a list called books to read",
@@ -65,6 +69,11 @@ CASES: dict[Intent, list[str]] = {
         "can you create a new list",
     ],
     "find_tasks": [
+        "which day is the party",
+        "when do i meet with the accountant",
+        "is this week the recycling week",
+        "is it true that susan's birthday is on march first",
+        "more about the concert on friday",
         "what's due today?",
         "What do I have tomorrow?",
         "show my tasks for this week",
@@ -123,6 +132,8 @@ CASES: dict[Intent, list[str]] = {
         "put milk back on my list",
     ],
     "delete_tasks": [
+        "empty the grocery list",
+        "the meeting on friday is cancelled",
         "delete the second one",
         "remove #5",
         "cancel my dentist appointment",
@@ -148,6 +159,7 @@ CASES: dict[Intent, list[str]] = {
         "i don't need the packing list anymore",
     ],
     "update_tasks": [
+        "make the report high priority",
         "move the dentist to friday",
         "rename task 3 to call mom",
         "push the report to tomorrow 5pm",
@@ -160,7 +172,11 @@ CASES: dict[Intent, list[str]] = {
         "change the second one to buy oat milk",
         "remove the due date from #4",
     ],
-    "update_project": ["rename the groceries list to food", "archive the work project"],
+    "update_project": [
+        "rename the groceries list to food",
+        "archive the work project",
+        "colour the groceries list green",
+    ],
     "chat": [
         "hi",
         "Hello there!",
@@ -174,6 +190,10 @@ CASES: dict[Intent, list[str]] = {
     ],
     "help": ["what can you do?", "help", "How do I add a task?", "can you help me"],
     "unknown": [
+        "what's happening in the news today",
+        "are there dog shows going on near new york city",
+        "any good restaurants nearby",
+        "turn the lights blue",
         "what's the weather",
         "play some jazz",
         "What's the weather like tomorrow?",

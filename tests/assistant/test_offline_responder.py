@@ -8,17 +8,11 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from taskmate.api.runtime import Runtime
-from tests.assistant.chat import Chat, answer_text, asking, of_type
-from tests.chat.helpers import create_conversation, get_conversation, url
+from tests.assistant.chat import answer_text, asking, of_type, start
+from tests.chat.helpers import get_conversation
 from tests.conftest import MakeUser
 
 ZONE = "America/New_York"
-
-
-async def start(client: httpx.AsyncClient, make_user: MakeUser, **user: str) -> Chat:
-    account = await make_user(**user)
-    conversation = await create_conversation(client, account)
-    return Chat(client, account, conversation["id"])
 
 
 async def test_adding_a_task_in_the_users_zone(
@@ -39,7 +33,7 @@ async def test_adding_a_task_in_the_users_zone(
     assert datetime.fromisoformat(call["undo_until"]) > runtime.clock()
     assert f"#{task['id']} buy milk" in answer_text(items)
     conversation = await get_conversation(client, chat.user, chat.id)
-    assert conversation["title"] == "Add a task to buy milk tomorrow at 5pm"
+    assert conversation["title"] == "Add: buy milk"
 
 
 async def test_deleting_from_the_list_asks_first(
@@ -92,11 +86,7 @@ async def test_undoing_an_add_removes_the_task(
     chat = await start(client, make_user)
     [call] = of_type(await chat.say("add buy flowers for mom"), "tool_call")
 
-    response = await client.post(
-        url(chat.id, f"/items/{call['id']}/undo"), headers=chat.user.headers
-    )
-    assert response.status_code == 200, response.text
-    assert response.json()["item"]["undone_at"] is not None
+    assert (await chat.undo(call))["undone_at"] is not None
     assert await chat.tasks() == []
 
 

@@ -9,7 +9,8 @@ import pytest
 from taskmate.api.runtime import Runtime
 from taskmate.assistant.interpreter import NewTask, TaskChanges
 from taskmate.assistant.tools import TaskTools
-from taskmate.errors import NotFound
+from taskmate.errors import Conflict, NotFound, ValidationFailed
+from taskmate.tasks.fields import ProjectFields
 from tests.conftest import MakeUser
 
 DEADLINE = 5.0
@@ -58,3 +59,54 @@ async def test_another_users_tasks_are_out_of_reach(tools: TaskTools, make_user:
     assert await tools.live_tasks(stranger.id, [task["id"]]) == ([], [task["id"]])
     [mine], missing = await tools.live_tasks(owner.id, [task["id"]])
     assert mine["completed_at"] is None and missing == []
+
+
+async def test_a_batch_that_fails_halfway_changes_and_publishes_nothing(
+    tools: TaskTools, make_user: MakeUser, runtime: Runtime
+) -> None:
+    user, stranger = await make_user(), await make_user()
+    [foreign] = (await tools.add_tasks(stranger.id, [NewTask(title="theirs")]))["tasks"]
+    first, second = (await tools.add_tasks(user.id, [NewTask(title="a"), NewTask(title="b")]))[
+        "tasks"
+    ]
+    ids = [first["id"], foreign["id"], second["id"]]
+    async with runtime.events.subscribe(user.id) as events:
+        with pytest.raises(NotFound):
+            await tools.complete_tasks(user.id, ids)
+        with pytest.raises(NotFound):
+            await tools.update_tasks(user.id, ids, TaskChanges(project="errands"))
+        await tools.update_tasks(user.id, [second["id"]], TaskChanges(title="b2"))
+        async with asyncio.timeout(DEADLINE):
+            event = await events.get()
+    assert (event.kind, event.action, event.payload["title"]) == ("task", "updated", "b2")
+    found, _ = await tools.live_tasks(user.id, [first["id"], second["id"]])
+    assert [task["completed_at"] for task in found] == [None, None]
+    assert (await tools.list_projects(user.id))["projects"] == []
+
+
+async def test_updating_a_project_keeps_what_undo_needs(
+    tools: TaskTools, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    [project] = (await tools.add_project(user.id, "groceries"))["projects"]
+    fields = ProjectFields(name=" shopping ", color="#22AA44")
+    result = await tools.update_project(user.id, project["id"], fields)
+    [after], [before] = result["projects"], result["previous"]
+    assert (after["name"], after["color"]) == ("shopping", "#22aa44")
+    assert (before["name"], before["color"]) == ("groceries", None)
+    assert result["summary"] == "Updated the list “shopping”."
+
+
+async def test_project_updates_are_checked(tools: TaskTools, make_user: MakeUser) -> None:
+    user, stranger = await make_user(), await make_user()
+    [work] = (await tools.add_project(user.id, "work"))["projects"]
+    await tools.add_project(user.id, "home")
+    with pytest.raises(Conflict, match="already have a project called 'Home'"):
+        await tools.update_project(user.id, work["id"], ProjectFields(name="Home"))
+    with pytest.raises(NotFound):
+        await tools.update_project(stranger.id, work["id"], ProjectFields(archived=True))
+    for fields in (ProjectFields(color="red"), ProjectFields(name="  ")):
+        with pytest.raises(ValidationFailed):
+            await tools.update_project(user.id, work["id"], fields)
+    names = [project["name"] for project in (await tools.list_projects(user.id))["projects"]]
+    assert names == ["home", "work"]

@@ -3,7 +3,6 @@ task tools, with no language model. Deletes always ask first."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime, timedelta
@@ -13,12 +12,14 @@ from zoneinfo import ZoneInfo
 from taskmate.assistant.interpreter import (
     AddProject,
     AddTasks,
+    Args,
     CompleteTasks,
     DeleteProject,
     DeleteTasks,
     FindTasks,
     ListProjects,
     ReopenTasks,
+    TaskChanges,
     TaskRef,
     UpdateProject,
     UpdateTasks,
@@ -27,6 +28,7 @@ from taskmate.assistant.interpreter import (
 )
 from taskmate.assistant.memory import recall
 from taskmate.assistant.resolve import Resolver
+from taskmate.assistant.titles import conversation_title
 from taskmate.assistant.tools import TaskTools, task_line
 from taskmate.chat.responder import (
     Choice,
@@ -42,21 +44,13 @@ from taskmate.chat.responder import (
 from taskmate.chat.scripted import text_deltas
 from taskmate.db.engine import Database
 from taskmate.errors import AppError
+from taskmate.tasks.fields import UNSET, ProjectFields
+from taskmate.tasks.listing import TaskFilters
 
 Json = dict[str, Any]
 UNDO_WINDOW = timedelta(minutes=10)
-MAX_TITLE = 60
 READ_ONLY = frozenset({"find_tasks", "list_projects"})
 CANCEL = ChoiceOption(id="cancel", label="Cancel")
-
-
-def title_for(text: str) -> str:
-    """The first message, on one line, cut at a word within ``MAX_TITLE`` characters."""
-    line = re.sub(r"\s+", " ", text).strip()
-    if len(line) > MAX_TITLE:
-        cut = line[: MAX_TITLE - 1].rsplit(" ", 1)[0] or line[: MAX_TITLE - 1]
-        line = cut.rstrip(" ,.;:") + "…"
-    return line[:1].upper() + line[1:]
 
 
 def _lines(tasks: list[Json]) -> str:
@@ -72,12 +66,13 @@ class OfflineResponder:
         self._clock = clock
 
     async def respond(self, turn: Turn) -> AsyncIterator[Output]:
-        if turn.title is None:
-            first = turn.history[0] if turn.history else turn.message
-            yield Title(text=title_for(first.content))
         reply = _Reply(turn, tools=self._tools, database=self._database, now=self._clock())
         async for output in reply.outputs():
             yield output
+        if turn.title is None and reply.args is not None:
+            title = conversation_title(reply.args, reply.subjects)
+            if title is not None:
+                yield Title(text=title)
         for delta in text_deltas(reply.answer):
             yield delta
 
@@ -93,14 +88,18 @@ class _Reply:
         self._now = now
         self._local_now = self._now.astimezone(ZoneInfo(turn.user.timezone))
         self.answer = ""
+        self.args: Args | None = None
+        self.subjects: list[str] = []  # the names of what the turn changed
         self._result: Json | None = None
 
     async def outputs(self) -> AsyncIterator[Output]:
         interpretation = interpret(self._turn.message.content, now=self._local_now)
+        args = self.args = interpretation.args
         if (text := reply_text(interpretation)) is not None:
             self.answer = text
             return
-        args = interpretation.args
+        if isinstance(args, UpdateTasks) and (renaming := await self._list_renamed(args)):
+            args = self.args = renaming
         user = self._user_id
         if isinstance(args, AddTasks):
             if any(task.title is None for task in args.tasks):
@@ -125,8 +124,7 @@ class _Reply:
             steps = self._delete_project(args.name)
         else:
             assert isinstance(args, UpdateProject)
-            self.answer = "I can't rename or archive lists yet; the Lists page can."
-            return
+            steps = self._update_project(args)
         async for output in steps:
             yield output
 
@@ -148,7 +146,11 @@ class _Reply:
             )
             return
         self._result = result
-        until = None if name in READ_ONLY else self._now + UNDO_WINDOW
+        until = None
+        if name not in READ_ONLY:
+            until = self._now + UNDO_WINDOW
+            changed = result.get("tasks") or result.get("projects") or []
+            self.subjects = [item.get("title") or item["name"] for item in changed]
         yield ToolCallFinished(result=result, undo_until=until, call_id=call_id)
         self.answer = _answer(result)
 
@@ -213,6 +215,22 @@ class _Reply:
         async for output in run:
             yield output
 
+    async def _list_renamed(self, args: UpdateTasks) -> UpdateProject | None:
+        """ "rename groceries to shopping" renames the list when one has exactly that name and
+        no task does."""
+        ref, new_title = args.target, args.changes.title
+        if ref.kind != "match" or ref.title is None or not isinstance(new_title, str):
+            return None
+        if args.changes != TaskChanges(title=new_title) or ref.when or ref.project:
+            return None
+        if await self._tools.project_named(self._user_id, ref.title) is None:
+            return None
+        key = ref.title.casefold()
+        tasks = await self._tools.tasks(self._user_id, TaskFilters(q=ref.title), project=None)
+        if any(task["title"].casefold() == key for task in tasks):
+            return None
+        return UpdateProject(name=ref.title, new_name=new_title)
+
     async def _targets(self, ref: TaskRef, *, reopening: bool) -> list[Json] | None:
         memory = await recall(self._database, self._turn.conversation_id, self._user_id)
         resolver = Resolver(self._tools, user_id=self._user_id, memory=memory)
@@ -243,13 +261,40 @@ class _Reply:
         async for output in run:
             yield output
 
-    async def _delete_project(self, name: str | None) -> AsyncIterator[Output]:
+    async def _project_id(self, name: str | None, *, verb: str) -> int | None:
+        """The id of the user's list called ``name``; None (and the answer says why) if none."""
         if name is None:
-            self.answer = "Which list should I delete? Tell me its name."
-            return
+            self.answer = f"Which list should I {verb}? Tell me its name."
+            return None
         project_id = await self._tools.project_named(self._user_id, name)
         if project_id is None:
             self.answer = f"You have no list called “{name}”."
+        return project_id
+
+    async def _update_project(self, args: UpdateProject) -> AsyncIterator[Output]:
+        verb = "archive" if args.archived is not UNSET else "change"
+        project_id = await self._project_id(args.name, verb=verb)
+        if project_id is None:
+            return
+        fields = ProjectFields(name=args.new_name, color=args.color, archived=args.archived)
+        arguments: Json = {"project_id": project_id}
+        if args.new_name is not UNSET:
+            arguments["name"] = args.new_name
+        if args.color is not UNSET:
+            arguments["color"] = args.color
+        if args.archived is not UNSET:
+            arguments["archived"] = args.archived
+        run = self._tool(
+            "update_project",
+            arguments,
+            lambda: self._tools.update_project(self._user_id, project_id, fields),
+        )
+        async for output in run:
+            yield output
+
+    async def _delete_project(self, name: str | None) -> AsyncIterator[Output]:
+        project_id = await self._project_id(name, verb="delete")
+        if project_id is None:
             return
         async for output in self._confirm(
             f"Delete the list “{name}”? Its tasks move to the inbox."

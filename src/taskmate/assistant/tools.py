@@ -1,6 +1,7 @@
 """The assistant's task tools. Each acts for the user the turn acts for (never for an id taken
-from its arguments), in a transaction of its own, through the same services as the API: the
-user's channel gets the same task events.
+from its arguments), through the same services as the API: the user's channel gets the same
+task events. Each call is one transaction, all or nothing: a batch that fails halfway changes
+nothing, and its events go out only once the whole call has committed.
 
 Results are JSON for the conversation log: a ``summary`` for people, the ``tasks`` as the API
 renders them, and what undoing needs (``previous`` snapshots, ``created_project_ids``).
@@ -8,6 +9,7 @@ renders them, and what undoing needs (``previous`` snapshots, ``created_project_
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -17,15 +19,15 @@ from typing import Any
 from taskmate.assistant.interpreter import FindTasks, NewTask, TaskChanges
 from taskmate.auth.models import User
 from taskmate.db.engine import Database
-from taskmate.errors import NotFound
+from taskmate.errors import NotFound, ValidationFailed
 from taskmate.events import EventPublisher
-from taskmate.tasks.fields import UNSET, Maybe, TaskFields
+from taskmate.tasks.fields import UNSET, Maybe, ProjectFields, TaskFields
 from taskmate.tasks.listing import TaskFilters
-from taskmate.tasks.models import Task
-from taskmate.tasks.projects import ProjectService, name_key
-from taskmate.tasks.schemas import project_json, task_json
+from taskmate.tasks.models import Project, Task
+from taskmate.tasks.projects import ProjectService, name_key, project_not_found
+from taskmate.tasks.schemas import COLOR_PATTERN, MAX_PROJECT_NAME, project_json, task_json
 from taskmate.tasks.service import TaskService, task_not_found
-from taskmate.tasks.unit_of_work import UnitOfWork
+from taskmate.tasks.unit_of_work import HeldUnitOfWork, UnitOfWork
 
 Json = dict[str, Any]
 LISTING_LIMIT = 50
@@ -62,6 +64,36 @@ async def project_id_named(projects: ProjectService, name: str) -> int | None:
     return next((p.id for p in await projects.listing() if p.name_key == key), None)
 
 
+def _checked(fields: ProjectFields) -> ProjectFields:
+    """The limits the API's schema enforces, for values that come from a model."""
+    if isinstance(fields.name, str):
+        name = fields.name.strip()
+        if not 1 <= len(name) <= MAX_PROJECT_NAME:
+            raise ValidationFailed.field("name", f"must be 1 to {MAX_PROJECT_NAME} characters long")
+        fields = replace(fields, name=name)
+    if isinstance(fields.color, str):
+        if not re.fullmatch(COLOR_PATTERN, fields.color):
+            raise ValidationFailed.field("color", "must be a colour like #3b82f6, or null")
+        fields = replace(fields, color=fields.color.lower())
+    return fields
+
+
+async def _live_project(projects: ProjectService, project_id: int) -> Project:
+    found = await projects.find(project_id)
+    if found is None:
+        raise project_not_found(project_id)
+    return found
+
+
+async def _changed(service: TaskService, ids: Sequence[int], verb: str, change: Change) -> Json:
+    previous, changed = [], []
+    for task_id in ids:
+        previous.append(task_json(await live_task(service, task_id)))
+        after = await change(service, task_id)
+        changed.append(previous[-1] if after is None else task_json(after))
+    return {"summary": _summary(verb, changed), "tasks": changed, "previous": previous}
+
+
 class TaskTools:
     def __init__(
         self, *, database: Database, clock: Callable[[], datetime], publisher: EventPublisher
@@ -72,11 +104,15 @@ class TaskTools:
 
     @asynccontextmanager
     async def _work(self, user_id: str, *, write: bool = True) -> AsyncIterator[UnitOfWork]:
+        """The call's transaction, committed when the block ends without an error."""
         async with self._database.session(write=write) as session:
             user = await session.get(User, user_id)
             if user is None:
                 raise NotFound("Your account was not found.")
-            yield UnitOfWork(session, user=user, clock=self._clock, publisher=self._publisher)
+            uow = HeldUnitOfWork(session, user=user, clock=self._clock, publisher=self._publisher)
+            yield uow
+            if write:
+                await uow.commit_held()
 
     # Reading ---------------------------------------------------------------------------
 
@@ -154,13 +190,7 @@ class TaskTools:
 
     async def _each(self, user_id: str, ids: Sequence[int], verb: str, change: Change) -> Json:
         async with self._work(user_id) as uow:
-            service = TaskService(uow)
-            previous, changed = [], []
-            for task_id in ids:
-                previous.append(task_json(await live_task(service, task_id)))
-                after = await change(service, task_id)
-                changed.append(previous[-1] if after is None else task_json(after))
-        return {"summary": _summary(verb, changed), "tasks": changed, "previous": previous}
+            return await _changed(TaskService(uow), ids, verb, change)
 
     async def complete_tasks(self, user_id: str, ids: Sequence[int]) -> Json:
         return await self._each(user_id, ids, "Completed", lambda s, i: s.complete(i))
@@ -172,35 +202,50 @@ class TaskTools:
         return await self._each(user_id, ids, "Deleted", lambda s, i: s.delete(i))
 
     async def update_tasks(self, user_id: str, ids: Sequence[int], changes: TaskChanges) -> Json:
-        async def update(service: TaskService, task_id: int) -> Task:
-            return await service.update(task_id, fields)
-
-        project_id: Maybe[int | None] = None if changes.project is None else UNSET
-        if isinstance(changes.project, str):
-            async with self._work(user_id) as uow:
-                project_id = (await ProjectService(uow).named(changes.project)).id
-                await uow.commit()
-        fields = TaskFields(
-            title=changes.title,
-            due=changes.due,
-            recurrence=changes.recurrence,
-            priority=changes.priority,
-            project_id=project_id,
-        )
-        return await self._each(user_id, ids, "Updated", update)
+        """A project named in ``changes`` is created when missing, in the same transaction
+        (and removed again by undo)."""
+        async with self._work(user_id) as uow:
+            projects = ProjectService(uow)
+            existing = {project.id for project in await projects.listing()}
+            project_id: Maybe[int | None] = None if changes.project is None else UNSET
+            if isinstance(changes.project, str):
+                project_id = (await projects.named(changes.project)).id
+            fields = TaskFields(
+                title=changes.title,
+                due=changes.due,
+                recurrence=changes.recurrence,
+                priority=changes.priority,
+                project_id=project_id,
+            )
+            result = await _changed(
+                TaskService(uow), ids, "Updated", lambda s, i: s.update(i, fields)
+            )
+        if isinstance(project_id, int) and project_id not in existing:
+            result["created_project_ids"] = [project_id]
+        return result
 
     async def add_project(self, user_id: str, name: str) -> Json:
         async with self._work(user_id) as uow:
             project = project_json(await ProjectService(uow).create(name=name))
         return {"summary": f"Added the list “{project['name']}”.", "projects": [project]}
 
+    async def update_project(self, user_id: str, project_id: int, fields: ProjectFields) -> Json:
+        """Renames, recolours (``#rrggbb`` or None), archives or unarchives one project."""
+        fields = _checked(fields)
+        async with self._work(user_id) as uow:
+            projects = ProjectService(uow)
+            before = project_json(await _live_project(projects, project_id))
+            after = project_json(await projects.update(project_id, fields))
+        return {
+            "summary": f"Updated the list “{after['name']}”.",
+            "projects": [after],
+            "previous": [before],
+        }
+
     async def delete_project(self, user_id: str, project_id: int) -> Json:
         async with self._work(user_id) as uow:
             projects = ProjectService(uow)
-            found = await projects.find(project_id)
-            if found is None:
-                raise NotFound(f"No project #{project_id} was found among your projects.")
-            project = project_json(found)
+            project = project_json(await _live_project(projects, project_id))
             await projects.delete(project_id)
         summary = f"Deleted the list “{project['name']}”; its tasks moved to the inbox."
         return {"summary": summary, "projects": [project]}

@@ -16,10 +16,10 @@ from taskmate.chat.hooks import UndoHandler, UndoRequest
 from taskmate.errors import Conflict, NotFound
 from taskmate.events import Event, EventPublisher
 from taskmate.tasks.dates import Due
-from taskmate.tasks.fields import TaskFields
+from taskmate.tasks.fields import ProjectFields, TaskFields
 from taskmate.tasks.projects import ProjectService
 from taskmate.tasks.service import TaskService
-from taskmate.tasks.unit_of_work import UnitOfWork
+from taskmate.tasks.unit_of_work import HeldUnitOfWork
 
 Json = dict[str, Any]
 
@@ -27,16 +27,6 @@ Json = dict[str, Any]
 class _NoPublisher:
     async def publish(self, events: Sequence[Event]) -> None:
         raise AssertionError("undo hands its events to the chat's transaction")
-
-
-class _JoinedUnitOfWork(UnitOfWork):
-    """Works in someone else's transaction: ``commit`` flushes and keeps the events."""
-
-    async def commit(self) -> None:
-        await self.session.flush()
-
-    def staged(self) -> list[Event]:
-        return list(self._pending)
 
 
 Reversal = Callable[[TaskService, ProjectService, Any], Awaitable[None]]
@@ -51,7 +41,7 @@ class _ToolUndo:
         if user is None:
             raise NotFound("Your account was not found.")
         publisher: EventPublisher = _NoPublisher()
-        uow = _JoinedUnitOfWork(
+        uow = HeldUnitOfWork(
             request.session, user=user, clock=lambda: request.now, publisher=publisher
         )
         try:
@@ -72,16 +62,22 @@ def _due(value: Json | None) -> Due | None:
     )
 
 
+async def _remove_created_projects(projects: ProjectService, result: Json) -> None:
+    for project_id in result.get("created_project_ids", []):
+        if await projects.find(project_id) is not None:
+            await projects.delete(project_id)
+
+
 async def _remove_added(tasks: TaskService, projects: ProjectService, result: Json) -> None:
     for task in result["tasks"]:
         if (await tasks.get(task["id"])).deleted_at is None:
             await tasks.delete(task["id"])
-    for project_id in result.get("created_project_ids", []):
-        await projects.delete(project_id)
+    await _remove_created_projects(projects, result)
 
 
-async def _restore_previous(tasks: TaskService, _projects: ProjectService, result: Json) -> None:
-    """Puts the fields the tools change back as they were, done or not."""
+async def _restore_previous(tasks: TaskService, projects: ProjectService, result: Json) -> None:
+    """Puts the fields the tools change back as they were, done or not, and removes the
+    projects the change created."""
     for before in result["previous"]:
         fields = TaskFields(
             title=before["title"],
@@ -94,6 +90,7 @@ async def _restore_previous(tasks: TaskService, _projects: ProjectService, resul
             await tasks.reopen(task.id)
         elif before["completed_at"] is not None and task.completed_at is None:
             await tasks.complete(task.id)
+    await _remove_created_projects(projects, result)
 
 
 async def _restore_deleted(tasks: TaskService, _projects: ProjectService, result: Json) -> None:
@@ -103,6 +100,14 @@ async def _restore_deleted(tasks: TaskService, _projects: ProjectService, result
 
 async def _remove_project(_tasks: TaskService, projects: ProjectService, result: Json) -> None:
     await projects.delete(result["projects"][0]["id"])
+
+
+async def _restore_project_fields(
+    _tasks: TaskService, projects: ProjectService, result: Json
+) -> None:
+    before = result["previous"][0]
+    fields = ProjectFields(name=before["name"], color=before["color"], archived=before["archived"])
+    await projects.update(before["id"], fields)
 
 
 async def _restore_project(_tasks: TaskService, projects: ProjectService, result: Json) -> None:
@@ -116,5 +121,6 @@ UNDO_HANDLERS: dict[str, UndoHandler] = {
     "update_tasks": _ToolUndo(_restore_previous),
     "delete_tasks": _ToolUndo(_restore_deleted),
     "add_project": _ToolUndo(_remove_project),
+    "update_project": _ToolUndo(_restore_project_fields),
     "delete_project": _ToolUndo(_restore_project),
 }

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from taskmate.auth.models import User
-from taskmate.events import DomainEvent, EventAction, EventKind, EventPublisher
+from taskmate.events import DomainEvent, Event, EventAction, EventKind, EventPublisher
 from taskmate.transaction import Transaction
 
 
@@ -37,3 +37,18 @@ class UnitOfWork(Transaction):
 
     def record_change(self, kind: EventKind, action: EventAction, payload: dict[str, Any]) -> None:
         self.record(DomainEvent(user_id=self.user_id, kind=kind, action=action, payload=payload))
+
+
+class HeldUnitOfWork(UnitOfWork):
+    """One transaction over many service calls, all or nothing: the services' ``commit`` only
+    flushes and keeps their events. Whoever holds it ends it: ``commit_held`` commits and then
+    publishes, or the events go to an enclosing transaction (``staged``)."""
+
+    async def commit(self) -> None:
+        await self.session.flush()
+
+    async def commit_held(self) -> None:
+        await super().commit()
+
+    def staged(self) -> list[Event]:
+        return list(self._pending)

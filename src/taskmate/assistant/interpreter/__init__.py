@@ -24,9 +24,10 @@ from taskmate.assistant.interpreter.intents import (
     UpdateTasks,
 )
 from taskmate.assistant.interpreter.interpreter import interpret
-from taskmate.assistant.interpreter.replies import EXAMPLES, reply_text
+from taskmate.assistant.interpreter.replies import CAPABILITIES, EXAMPLES, reply_text
 
 __all__ = [
+    "CAPABILITIES",
     "EXAMPLES",
     "INTENTS",
     "AddProject",

@@ -5,8 +5,9 @@ The command words go ("remind me to", "set a reminder for", "i need to"), then t
 calendar named ("to my grocery list" -> project "grocery"), then each item is read like quick
 add (``#project``, ``@label``, ``p1``, text in double quotes kept as is) with the dates found
 by ``when.find_schedule``. Several items are split on commas and "and" only after a list verb
-("add", "put", "include") and only with a comma or a named list: "remind me to call mom and
-dad" stays one task. A date after the last item applies to every item without its own.
+("add", "put", "include") and only with a comma, a named list, or when each item is an action
+("add pay rent and renew passport"): "remind me to call mom and dad" stays one task. A date
+after the last item applies to every item without its own.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from taskmate.assistant.interpreter.containers import (
     project_name,
 )
 from taskmate.assistant.interpreter.intents import AddProject, AddTasks, NewTask
-from taskmate.assistant.interpreter.lexicon import PLACEHOLDERS, words
+from taskmate.assistant.interpreter.lexicon import PLACEHOLDERS, TODO_VERBS, words
 from taskmate.assistant.interpreter.normalise import cut
 from taskmate.assistant.interpreter.priorities import find_priority
 from taskmate.assistant.interpreter.when import Schedule, find_schedule, masked
@@ -81,6 +82,7 @@ _NEW_LIST = re.compile(
 _TIMER_LENGTH = re.compile(
     r"\b(?P<lead>timers?|alarms?) for (?=\S+(?: \S+)? (?:minutes?|mins?|hours?|hrs?)\b)", re.I
 )
+_TODO = re.compile(rf"^(?:{TODO_VERBS})\b", re.I)
 _LIST_VERBS = frozenset({"add", "put", "insert", "include", "append"})
 _SPLIT = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+", re.I)
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -144,7 +146,8 @@ def _items(
         project, head = bare.project, head[: bare.span[0]]
     parts = [part for part in _SPLIT.split(head) if part.strip()]
     listed = bare is not None or (container is not None and container.kind == "list")
-    if len(parts) > 1 and (listed or "," in head):
+    actions = all(_TODO.match(part.strip()) for part in parts)
+    if len(parts) > 1 and (listed or actions or "," in head):
         return parts, project, schedule if closing else None
     return [cut(body, [bare.span]) if bare else body], project, None
 

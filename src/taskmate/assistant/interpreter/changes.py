@@ -1,7 +1,7 @@
 """Changes to tasks and lists: "rename the dentist one to call the dentist", "move it to
 friday", "push the report to tomorrow 5pm", "make it high priority", "move milk to my
 shopping list", "remove the due date from #4", "rename the groceries list to shopping",
-"archive the work project".
+"archive the work project", "make the work list blue".
 
 After "move"/"push"/"change X to ...", a date reschedules, a priority re-prioritises and
 anything else is a list (for "move") or a new title (for "change"); "rename" always retitles.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from taskmate.assistant.interpreter.colours import find_colouring
 from taskmate.assistant.interpreter.containers import find_container, list_itself, project_name
 from taskmate.assistant.interpreter.intents import TaskChanges, UpdateProject, UpdateTasks
 from taskmate.assistant.interpreter.normalise import cut
@@ -96,6 +97,9 @@ def _update_project(target: str, value: str | None, *, archived: bool | None) ->
 
 
 def read_update(command: str, *, now: datetime) -> UpdateTasks | UpdateProject:
+    colouring = find_colouring(command)
+    if colouring is not None and list_itself(colouring[0])[0]:
+        return UpdateProject(name=list_itself(colouring[0])[1], color=colouring[1])
     archive = _ARCHIVE.match(command)
     if archive is not None and (
         list_itself(archive["target"])[0] or archive["verb"].lower() != "restore"

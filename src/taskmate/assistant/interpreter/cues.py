@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from taskmate.assistant.interpreter.colours import NAMES as COLOUR_NAMES
+from taskmate.assistant.interpreter.lexicon import TODO_VERBS
+
 Family = Literal["add", "find", "update", "complete", "reopen", "delete", "outside"]
 
 # What the user keeps here: asking about these is a search.
@@ -34,16 +37,10 @@ _ENTRIES = (
 _DONE = r"(?:done|complete|completed|finished|checked|ticked)"
 _NOT_DONE = r"(?:not done|undone|incomplete|not complete|not completed|not finished|unfinished)"
 _REMOVE = r"(?:delete|remove|cancel|erase|drop|clear|wipe|scrap|get rid of)"
-# Everyday to-dos: a command starting so reads like quick add ("buy milk").
-_TODO_VERBS = (
-    r"buy|pay|call(?! me)|clean|fix|finish|prepare|submit|water|feed|walk|wash|return|renew|visit"
-    r"|attend|pick up|collect|study|practi[cs]e|sign|file|bake|pack|mow|tidy|repair|replace"
-    r"|write|draft|review|meet|phone|ring|contact|invite|pick"
-)
 _COMMAND_VERBS = (
     r"add|make|create|new|set|start|schedule|put|book|delete|remove|clear|cancel|open|show"
     r"|list|read|check|give|get|tell|send|play|remind|remember|mark|complete|finish|move"
-    r"|rename|change|update|archive|unarchive"
+    r"|rename|change|update|archive|unarchive|empty|wipe|erase|purge|trash"
 )
 
 # fmt: off
@@ -57,7 +54,7 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
             r"(?:new |another |separate |fresh |empty )?(?:[\w']+ ){0,2}(?:list|project)\b"),
         (3, r"^(?:add|create|make|new|set up|put)(?: me)? (?:a |an |another )?(?:new )?"
             r"(?:task|to-?do|reminder|item)\b"),
-        (2.5, rf"^(?:{_TODO_VERBS})\b"),
+        (2.5, rf"^(?:{TODO_VERBS})\b"),
         (3, r"\bremind(?:s|ed|ing)?\b"),
         (1.5, r"\bremind me (?:to|about|of|that|on|at|in|for)\b"),
         (3.5, r"^(?:remember|(?:please )?don'?t (?:let me )?forget|do not forget)\b"),
@@ -69,8 +66,17 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
         (2.5, r"^(?:i|we) (?:have|'ve got|have got|got|'ll have) (?:a|an|my|another|to)\b"),
         (1.5, r"^(?:i|we) (?:want|would like|'d like|wanna|plan|am going|'m going|will|'ll)"
               r" (?:to )?(?:go|meet|see|visit|attend|be|add|have|call|seeing|meeting)\b"),
+        (4, r"^(?:i|we) (?:want|need|would like|'d like)(?: to (?:set|add|create|make|have|get))?"
+            r" (?:a |an |another |some )?(?:new )?(?:reminders?|alerts?|notifications?|events?"
+            r"|appointments?|entry|tasks?|to-?dos?)\b"),
+        (3.5, r"\b(?:let me know|tell me|notify me|alert me|remind me|ping me) (?:on )?the"
+              r" (?:morning|afternoon|evening|night|day|week|hour) (?:of|before)\b"),
+        (3, r"^(?:(?:i|we) (?:need|want|would like|'d like)|give me|get me) (?:a |an |another )?"
+            r"(?:new |separate |fresh )?(?:[\w']+ ){0,2}(?:list|project)$"),
         (2.5, r"\b(?:wake me|tell me to|let me know (?:to|of|about|when)|notify me|alert me|ping me"
               r"|nudge me)\b"),
+        (3, r"^(?:(?:a|an|new|calendar) )?(?:events?|meetings?|appointments?|reminders?|calls?"
+            r"|lunch|dinner|breakfast) (?:with|for|about)\b"),
         (1, r"\b(?:to|on|in|into|onto) (?:my |the |a |our )?(?:new )?(?:[\w'-]+ )?"
             r"(?:calendar|schedule|agenda|diary|planner|to ?do list|list)\b"),
     ],
@@ -90,8 +96,13 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
             r" (?:need to |have to )?be\b"),
         (1.5, r"\bmy (?:day|week|weekend|morning|afternoon|evening|night)\b"),
         (2.5, r"\bwhat (?:do|did|have|will|else) (?:i|we|do i)\b|\bwhat else\b"),
-        (2, r"\b(?:when|what time) (?:is|are|was|does|do|will) (?:my|the|that|this|our)\b"),
+        (2, r"\b(?:when|what time|which day|what day|what date) (?:is|are|was|does|do|will)"
+            r" (?:my|the|that|this|our)\b"),
+        (2.5, r"^(?:when|what time|what day|which day) (?:do|did|will|am|should|must|have) (?:i|we)"
+              r"\b"),
         (1.5, r"^when(?:'s| is| are)\b(?! (?:my|the|that|this|our)\b)"),
+        (2, r"^is (?:this|next|it) (?:week|weekend|month|year|morning|afternoon|evening)\b"
+            r"|^is it true that\b|^(?:tell me )?more (?:about|on|details)\b"),
         (3, r"\bwhat does (?:my|the|this|today|tomorrow|next)\b.*\blook like\b"),
         (3, r"\bhow (?:does|is|will|'s) (?:my|the|this|next) (?:day|week|weekend|morning|afternoon"
             r"|evening|month|schedule|calendar)\b"),
@@ -106,6 +117,9 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
               r"|appointments)(?:$| (?:for|on|in|this|next|today|tonight|tomorrow)\b)"),
     ],
     "update": [
+        (7, rf"^(?:colou?r|paint|make|turn|set|change|switch|mark)\b.*\b(?:list|project)\b"
+            rf"(?: (?:colou?r|to|as|into))* (?:{COLOUR_NAMES})(?: colou?r)?$"),
+        (6, r"^(?:set|change|make|update|switch|turn) (?:the )?colou?r of\b"),
         (4, r"^(?:rename|retitle|reschedule|postpone|push|move|shift|delay|defer|bump|change"
             r"|update|edit|modify|alter|adjust|reword|rebook|prioriti[sz]e|deprioriti[sz]e"
             r"|archive|unarchive)\b"),
@@ -113,6 +127,8 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
             r"|move (?:it|that|this|them) to)\b"),
         (4, r"\b(?:make|set|mark) (?:it|that|this|them|the \w+ (?:one|task)) (?:as )?"
             r"(?:(?:high|low|medium|top|normal|urgent|important)(?: priority)?|p[1-4])\b"),
+        (4, r"^(?:make|set|mark|flag|change|switch) (?!(?:a|an|new|me)\b)\S.* (?:as |to )?(?:a )?"
+            r"(?:(?:high|low|medium|top|normal|urgent)(?: priority)?|p[1-4])$"),
         (1, r"\b(?:priority|due date|deadline|title|name)\b"),
         (4, r"^(?:set|change|raise|lower|bump|update) (?:the )?priority\b"),
         (5, r"^(?:remove|clear|delete|drop|unset) (?:the )?(?:due date|deadline|date|due)"
@@ -141,6 +157,9 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
             r"|get rid of|eliminate|forget|kill|nuke|ditch|strike|rub out|take out|uninclude"
             r"|exclude)\b"),
         (4, r"^take\b.*\b(?:off|out)\b"),
+        (4, r"^empty\b"),
+        (4.5, r"\b(?:is|are|was|were|has been|have been) (?:now |been )?"
+              r"(?:cancell?ed|called off)$"),
         (2, rf"\b(?:{_REMOVE}|take (?:[\w']+ ){{1,4}}off)\b"),
         (3, rf"\b(?:and|then|to) {_REMOVE}\b"),
         (3, rf"^(?:find|open|check|look up|go to|search|look for|locate|get)\b.*\b{_REMOVE}\b"),
@@ -170,7 +189,10 @@ _CUES: dict[Family, list[tuple[float, str]]] = {
         (3, r"\b(?:weather|forecast|temperature|rain|raining|rainy|snow|snowing|sunny|cloudy"
             r"|windy|humid|humidity|overcast|climate|degrees|celsius|fahrenheit|umbrella|storm"
             r"|hurricane|tornado)\b"),
-        (3, r"\b(?:news|headlines?|breaking)\b"),
+        (4, r"\b(?:news|headlines?|breaking)\b"),
+        (2, r"\b(?:in|on|from) the news\b"),
+        (3.5, r"\b(?:near|around) (?:me|here|us|by|(?:[\w']+ ){1,2}(?:city|town))\b|\bnearby\b"
+              r"|\bin (?:town|the area|my area)\b"),
         (4, r"\b(?:emails?|e-mails?|inbox|tweets?|twitter|facebook|tumblr|instagram|tinder"
             r"|linkedin|whatsapp|snapchat)\b"),
         (3, r"\b(?:lights?|lighting|lamps?|bulbs?|brightness|thermostat|heating|heater"

@@ -47,6 +47,7 @@ _SKIP = QUESTION_WORDS | DETERMINERS | GENERIC_NOUNS | ANAPHORA
 
 
 def _singular(word: str) -> str:
+    word = word.removesuffix("'s").removesuffix("’s")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -214,6 +214,7 @@ class UpdateProject(_Value):
     intent: ClassVar[Intent] = "update_project"
     name: str | None
     new_name: Maybe[str] = UNSET
+    color: Maybe[str] = UNSET  # #rrggbb
     archived: Maybe[bool] = UNSET
 
 

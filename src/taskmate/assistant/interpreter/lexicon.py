@@ -42,5 +42,13 @@ QUESTION_WORDS = words(
     " current currently available left happening contain contains items put need made make"
     " added add time busy free all known more please now right again just like looks go"
     " start starts begin begins it that this these those them if so first last new old alone"
-    " okay"
+    " okay true whether"
+)
+
+# Everyday to-dos, as a pattern: a command starting so reads like quick add ("buy milk"),
+# and "add pay rent and renew passport" is two of them.
+TODO_VERBS = (
+    r"buy|pay|call(?! me)|clean|fix|finish|prepare|submit|water|feed|walk|wash|return|renew|visit"
+    r"|attend|pick up|collect|study|practi[cs]e|sign|file|bake|pack|mow|tidy|repair|replace"
+    r"|write|draft|review|meet|phone|ring|contact|invite|pick"
 )

@@ -5,16 +5,38 @@ from __future__ import annotations
 
 from taskmate.assistant.interpreter.intents import Chat, ChatTopic, Help, Interpretation, Unknown
 
-EXAMPLES: tuple[str, ...] = (
-    "add buy milk tomorrow 5pm",
-    "add milk, eggs and bread to groceries",
-    "remind me to call mom every sunday at 6pm",
-    "what's due this week?",
-    "mark the dentist one as done",
-    "move it to friday",
-    "delete task #3",
-    "what lists do I have?",
+# What the assistant does, each with examples of saying it.
+CAPABILITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Add tasks, with dates, repeats and lists",
+        (
+            "add buy milk tomorrow 5pm",
+            "add milk, eggs and bread to groceries",
+            "remind me to call mom every sunday at 6pm",
+        ),
+    ),
+    ("Find them", ("what's due this week?", "show my overdue tasks")),
+    (
+        "Change them",
+        ("move it to friday", "rename the second one to call the bank", "make #2 high priority"),
+    ),
+    ("Complete or reopen them", ("mark the dentist one as done", "reopen #3")),
+    ("Delete them (I ask first)", ("delete task #3",)),
+    (
+        "Manage your lists",
+        (
+            "what lists do I have?",
+            "create a list called holidays",
+            "rename the groceries list to shopping",
+            "make the work list blue",
+            "archive the work list",
+            "delete the old list",
+        ),
+    ),
 )
+EXAMPLES: tuple[str, ...] = tuple(example for _, examples in CAPABILITIES for example in examples)
+# One example of each capability, for a request the assistant did not understand.
+_FIRST_EXAMPLES = tuple(examples[0] for _, examples in CAPABILITIES)
 _CHAT: dict[ChatTopic, str] = {
     "greeting": "Hi! What can I do for you? For example: “{0}” or “{1}”.",
     "thanks": "You're welcome!",
@@ -41,11 +63,15 @@ def reply_text(interpretation: Interpretation) -> str | None:
     if isinstance(args, Help):
         return (
             "I manage your tasks and lists. You can say things like:\n"
-            + _quoted(EXAMPLES)
+            + "\n".join(
+                f"{capability}:\n{_quoted(examples)}" for capability, examples in CAPABILITIES
+            )
             + "\nDates can be loose: “tomorrow 5pm”, “next friday”, “every weekday at 9”."
+            + " Any change I make can be undone for 10 minutes."
         )
     if isinstance(args, Unknown):
-        return "Sorry, I can't help with that: I look after your tasks and lists. Try:\n" + _quoted(
-            (EXAMPLES[0], EXAMPLES[1], EXAMPLES[3], EXAMPLES[4])
+        return (
+            "Sorry, I can't help with that: I look after your tasks and lists. For example:\n"
+            + _quoted(_FIRST_EXAMPLES)
         )
     return None

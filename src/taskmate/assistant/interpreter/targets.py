@@ -46,7 +46,9 @@ _REMOVAL = re.compile(
 )
 _UNWANTED = re.compile(r"^(?:i|we) (?:don't|do not|dont|no longer) (?:want|need)\b", re.I)
 _REMOVAL_TAIL = re.compile(
-    r"\b(?:any ?more|any longer|completely|clean|clear|(?:and )?refresh|please)$", re.I
+    r"\b(?:any ?more|any longer|completely|clean|clear|(?:and )?refresh|please"
+    r"|(?:is|are|was|were|has been|have been) (?:now |been )?(?:cancell?ed|called off))$",
+    re.I,
 )
 _EVERYTHING_VERBS = frozenset({"clear", "wipe", "empty", "clean", "make blank on", "make blank"})
 
