@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import signal
+import socket
+from types import FrameType
 from typing import Any
 
+import uvicorn
+
+from taskmate.api.drain import DRAIN_STATE, Drain
 from taskmate.config import Settings
 
 MAX_FRAME_BYTES = 256 * 1024  # larger WebSocket frames close the socket with 1009
-# Seconds requests still running at shutdown get to finish; event streams never finish by
-# themselves, so this is also how long they delay a shutdown (their clients reconnect).
+# Seconds requests still running get to finish once uvicorn's own shutdown begins (after the
+# app's drain has ended the event streams and sockets, see TaskmateServer).
 GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
@@ -30,3 +36,27 @@ def server_options(settings: Settings) -> dict[str, Any]:
         "proxy_headers": False,
         "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
     }
+
+
+class TaskmateServer(uvicorn.Server):
+    """uvicorn's server, draining the app before uvicorn's own shutdown begins.
+
+    uvicorn's shutdown stops listening at once, closes sockets with 1012 itself and gives open
+    responses ``timeout_graceful_shutdown`` seconds. Before that, the app's ``Drain`` (found in
+    the lifespan state) turns ``/readyz`` to 503 while the instance still answers, ends the
+    live connections, and lets running generations finish (``TASKMATE_SHUTDOWN_TIMEOUT``).
+    """
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        drain = self.lifespan.state.get(DRAIN_STATE)
+        if isinstance(drain, Drain) and not self.force_exit:
+            await drain.run()
+        await super().shutdown(sockets)
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        if sig == signal.SIGTERM:
+            # Draining is the answer to SIGTERM, and a drained exit is a clean one (status 0);
+            # uvicorn would raise the signal again after shutdown and die of it.
+            self.should_exit = True
+            return
+        super().handle_exit(sig, frame)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from taskmate.api.drain import Drain
 from taskmate.auth.tokens import TokenCodec
 from taskmate.broker import Broker
 from taskmate.config import Settings
@@ -34,3 +35,4 @@ class Runtime:
     instance_id: str  # names this process to the other instances
     live: LivePolicy = field(default_factory=LivePolicy)
     clock: Callable[[], datetime] = utcnow
+    drain: Drain = field(default_factory=Drain)

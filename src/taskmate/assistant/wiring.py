@@ -84,10 +84,15 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
             if isinstance(event, ConversationEvent):
                 runner.notify(event)
 
+        async def finish() -> None:
+            await runner.close(grace=runtime.settings.shutdown_timeout)
+
         stop_observing = runtime.events.observe(notify)
+        forget_finish = runtime.drain.on_drain(finish)
         await runner.start()
         try:
             yield
         finally:
             stop_observing()
-            await runner.close(grace=runtime.settings.shutdown_timeout)
+            forget_finish()
+            await finish()

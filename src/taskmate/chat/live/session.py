@@ -23,6 +23,8 @@ from taskmate.api.runtime import Runtime
 from taskmate.broker import Listening
 from taskmate.chat.live.caller import LiveCaller, session_alive
 from taskmate.chat.live.frames import (
+    RESTARTING,
+    SERVER_RESTARTING,
     SESSION_ENDED,
     TOO_SLOW,
     UNAUTHORIZED,
@@ -89,7 +91,9 @@ class LiveSession:
     async def open(self) -> None:
         """Takes one of the user's connection slots (``TooManyConnections``) and follows the
         user's channel. The session is checked again once the channel is followed, so an
-        ending that raced with opening is not missed (``Unauthorized``)."""
+        ending that raced with opening is not missed (``Unauthorized``). A draining instance
+        takes no new connections (``Unavailable``)."""
+        self._runtime.drain.admit(self)
         await self._slots.take(self.caller.user_id, self.connection_id)
         self._user = await self._broker.listen_user(self.caller.user_id, self._outbox.put)
         if not await session_alive(self._runtime, self.caller):
@@ -97,11 +101,18 @@ class LiveSession:
 
     async def close(self) -> None:
         """Stops following everything and gives the connection slot back."""
-        if self._user is not None:
-            await self._user.stop()
-        for conversation_id in list(self._feeds):
-            await self._stop_following(conversation_id)
-        await self._slots.give_back(self.caller.user_id, self.connection_id)
+        try:
+            if self._user is not None:
+                await self._user.stop()
+            for conversation_id in list(self._feeds):
+                await self._stop_following(conversation_id)
+            await self._slots.give_back(self.caller.user_id, self.connection_id)
+        finally:
+            self._runtime.drain.release(self)
+
+    def restart(self) -> None:
+        """Ends the connection with 1012 (the instance is shutting down)."""
+        self._outbox.put(Close(SERVER_RESTARTING, RESTARTING))
 
     def post(self, entry: Frame | Subscribe | Unsubscribe) -> None:
         """Queues a frame for the client, or a request the writer carries out in turn."""
