@@ -6,7 +6,9 @@ Each check answers None when all is well, else a sentence saying what is wrong a
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from functools import cache
+from typing import cast
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -56,7 +58,7 @@ async def redis_problem(url: str) -> str | None:
     client = Redis.from_url(url, socket_connect_timeout=CHECK_SECONDS, socket_timeout=CHECK_SECONDS)
     try:
         async with asyncio.timeout(CHECK_SECONDS):
-            await client.execute_command("PING")
+            await cast(Awaitable[bool], client.ping())  # redis-py types sync and async alike
     except (TimeoutError, RedisError, OSError) as error:
         return (
             f"Redis is unreachable ({type(error).__name__}): check TASKMATE_REDIS_URL and "

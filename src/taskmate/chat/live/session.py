@@ -138,9 +138,9 @@ class LiveSession:
                     return
 
     async def _carry_out(
-        self, entry: Frame | Subscribe | Unsubscribe | DomainEvent | ConversationEvent
+        self, entry: Frame | Close | Subscribe | Unsubscribe | DomainEvent | ConversationEvent
     ) -> AsyncIterator[Frame | Close]:
-        if isinstance(entry, dict):
+        if isinstance(entry, dict | Close):
             yield entry
         elif isinstance(entry, ConversationEvent):
             async for frame in self._conversation_event(entry):
