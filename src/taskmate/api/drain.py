@@ -24,7 +24,12 @@ DRAINING = "This instance is shutting down; connect again and you will reach ano
 CONNECTIONS_GRACE_SECONDS = 5.0
 
 
-class Restartable(Protocol):
+class LiveConnection(Protocol):
+    transport: str  # "ws" or "sse"
+
+    @property
+    def subscriptions(self) -> int: ...
+
     def restart(self) -> None:
         """Asks the connection to end so that its client reconnects elsewhere."""
 
@@ -35,26 +40,26 @@ Finisher = Callable[[], Awaitable[None]]
 class Drain:
     def __init__(self) -> None:
         self.draining = False
-        self._connections: set[Restartable] = set()
+        self._connections: set[LiveConnection] = set()
         self._all_gone = asyncio.Event()
         self._all_gone.set()
         self._finishers: list[Finisher] = []
 
-    def admit(self, connection: Restartable) -> None:
+    def admit(self, connection: LiveConnection) -> None:
         """Counts a new live connection in, or refuses it once draining (``Unavailable``)."""
         if self.draining:
             raise Unavailable(DRAINING)
         self._connections.add(connection)
         self._all_gone.clear()
 
-    def release(self, connection: Restartable) -> None:
+    def release(self, connection: LiveConnection) -> None:
         self._connections.discard(connection)
         if not self._connections:
             self._all_gone.set()
 
     @property
-    def connections(self) -> int:
-        return len(self._connections)
+    def connections(self) -> frozenset[LiveConnection]:
+        return frozenset(self._connections)
 
     def on_drain(self, finisher: Finisher) -> Callable[[], None]:
         """Runs ``finisher`` once the connections are gone; returns what unregisters it."""

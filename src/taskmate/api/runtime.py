@@ -12,6 +12,7 @@ from taskmate.broker import Broker
 from taskmate.config import Settings
 from taskmate.db.base import utcnow
 from taskmate.db.engine import Database
+from taskmate.observability.metrics import Metrics
 from taskmate.ratelimit import RateLimiter
 
 
@@ -36,3 +37,4 @@ class Runtime:
     live: LivePolicy = field(default_factory=LivePolicy)
     clock: Callable[[], datetime] = utcnow
     drain: Drain = field(default_factory=Drain)
+    metrics: Metrics = field(default_factory=Metrics)

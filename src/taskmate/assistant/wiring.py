@@ -21,6 +21,7 @@ from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.undo import UNDO_HANDLERS
 from taskmate.chat.hooks import UNDO_HANDLERS_STATE
 from taskmate.chat.live.streaming import STREAM_STORE_STATE
+from taskmate.chat.responder import Responder
 from taskmate.chat.runner import GenerationRunner, RunnerTiming
 from taskmate.chat.stream_store import MemoryStreamStore, RedisStreamStore, StreamStore
 from taskmate.events import ConversationEvent, Event
@@ -35,6 +36,7 @@ class AssistantPolicy:
 
     answer: bool = True
     timing: RunnerTiming = field(default_factory=RunnerTiming)
+    responder: Responder | None = None  # answers instead of TASKMATE_LLM's (tests, benchmarks)
 
 
 def register_undo(state: State) -> None:
@@ -60,12 +62,14 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
     if not policy.answer:
         yield
         return
-    if runtime.settings.llm != "offline":
+    if policy.responder is None and runtime.settings.llm != "offline":
         logger.warning("assistant_unavailable", llm=runtime.settings.llm)
         yield
         return
     tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
-    responder = OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
+    responder = policy.responder or OfflineResponder(
+        database=runtime.database, tools=tools, clock=runtime.clock
+    )
     async with _stream_store(runtime) as store:
         setattr(state, STREAM_STORE_STATE, store)
         runner = GenerationRunner(
@@ -78,6 +82,7 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
             clock=runtime.clock,
             timing=policy.timing,
             instance_id=runtime.instance_id,
+            probe=runtime.metrics,
         )
 
         def notify(event: Event) -> None:
@@ -89,10 +94,14 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
 
         stop_observing = runtime.events.observe(notify)
         forget_finish = runtime.drain.on_drain(finish)
+        forget_sampler = runtime.metrics.add_sampler(
+            lambda metrics: metrics.generations_running.set(runner.running)
+        )
         await runner.start()
         try:
             yield
         finally:
             stop_observing()
             forget_finish()
+            forget_sampler()
             await finish()

@@ -105,6 +105,8 @@ class Commands:
                 conversation_id, client_id=frame.client_id, content=frame.content
             )
         )
+        if sent.created:
+            self._runtime.metrics.message_received("ws")
         return {
             "type": "ack",
             "client_id": str(frame.client_id),

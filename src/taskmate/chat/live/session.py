@@ -76,10 +76,14 @@ class Feed:
 
 
 class LiveSession:
-    def __init__(self, runtime: Runtime, caller: LiveCaller, texts: TextSoFar) -> None:
+    def __init__(
+        self, runtime: Runtime, caller: LiveCaller, texts: TextSoFar, *, transport: str
+    ) -> None:
         self.caller = caller
+        self.transport = transport  # "ws" or "sse", for the metrics
         self.connection_id = new_id()
         self._runtime = runtime
+        self._metrics = runtime.metrics
         self._broker = runtime.events
         self._outbox = Outbox(runtime.live.send_queue_frames)
         self._log = LogReader(runtime, caller, texts)
@@ -121,12 +125,17 @@ class LiveSession:
     def follows(self, conversation_id: str) -> bool:
         return conversation_id in self._feeds
 
+    @property
+    def subscriptions(self) -> int:
+        return len(self._feeds)
+
     async def outgoing(self, *, heartbeat: float | None = None) -> AsyncIterator[Output]:
         """The frames to send, ending with a ``Close`` when the connection must end."""
         while True:
             try:
                 entry = await self._outbox.get(idle=heartbeat)
             except Overflowed:
+                self._metrics.overflowed()
                 yield Close(TOO_SLOW, "Too slow to keep up; reconnect and resume from your seq.")
                 return
             if entry is None:
@@ -221,6 +230,8 @@ class LiveSession:
             streaming = await self._log.streaming(conversation_id)
         except AppError as error:
             await self._stop_following(conversation_id)
+            if after_seq is not None:
+                self._metrics.resumed("refused")
             yield error_frame(error, ref=conversation_id)
             return
         for item in streaming.items:
@@ -233,7 +244,9 @@ class LiveSession:
             async for frame in self._catch_up(conversation_id, feed):
                 yield frame
             if conversation_id not in self._feeds:
+                self._metrics.resumed("refused")
                 return
+            self._metrics.resumed("replayed" if feed.last_seq > after_seq else "current")
         yield subscribed_frame(conversation_id, feed.last_seq)
         if not feed.present:
             feed.present = True

@@ -49,7 +49,7 @@ async def live_socket(websocket: WebSocket) -> None:
     caller = await handshake(websocket, runtime)
     if caller is None:
         return
-    session = LiveSession(runtime, caller, text_so_far(websocket.app.state))
+    session = LiveSession(runtime, caller, text_so_far(websocket.app.state), transport="ws")
     try:
         await session.open()
     except TooManyConnections:
