@@ -1,4 +1,4 @@
-"""``taskmate serve | migrate | user ... | version``."""
+"""``taskmate serve | migrate | doctor | user ... | version``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from taskmate import __version__
+from taskmate.cli.doctor import doctor
 from taskmate.cli.parse import parse
 from taskmate.cli.users import users
 from taskmate.config import Settings, SettingsError, load_settings
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 app.add_typer(users, name="user")
 app.command()(parse)
+app.command()(doctor)
 
 
 def fail(message: str) -> typer.Exit:
