@@ -4,6 +4,7 @@ is not called (its configuration is only checked for plausibility)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from dataclasses import dataclass
 from enum import StrEnum
@@ -74,8 +75,8 @@ def _secret(settings: Settings) -> Finding:
     if len(settings.secret_key.get_secret_value()) < MIN_SECRET_LENGTH:
         return _warn(
             "secret key",
-            f"TASKMATE_SECRET_KEY is shorter than {MIN_SECRET_LENGTH} characters; "
-            "production refuses it. Use a random one of 48 characters or more.",
+            f"TASKMATE_SECRET_KEY is shorter than {MIN_SECRET_LENGTH} characters, which only a "
+            "single development process accepts. Use 48 random characters or more.",
         )
     return _ok("secret key", "set, and long enough")
 
@@ -87,12 +88,10 @@ async def _database(settings: Settings, workers: int) -> list[Finding]:
     if settings.is_sqlite:
         if workers > 1:
             findings.append(
-                _warn(
-                    "database", "several workers on SQLite queue behind one writer: use PostgreSQL"
-                )
+                _warn("database", "workers on SQLite queue behind one writer: use PostgreSQL")
             )
         path = make_url(url).database
-        if path and not Path(path).exists():
+        if path and not await asyncio.to_thread(Path(path).exists):
             findings.append(
                 _ok("database", f"{shown} does not exist yet: `taskmate serve` creates it")
             )
@@ -152,6 +151,4 @@ def _llm(settings: Settings) -> Finding:
 def _metrics(settings: Settings) -> Finding:
     if settings.metrics_token is not None:
         return _ok("metrics", "/metrics requires the bearer token TASKMATE_METRICS_TOKEN")
-    return _ok(
-        "metrics", "/metrics answers local clients only; set TASKMATE_METRICS_TOKEN to scrape"
-    )
+    return _ok("metrics", "/metrics answers local clients only (TASKMATE_METRICS_TOKEN unset)")
