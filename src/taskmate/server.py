@@ -35,6 +35,8 @@ def server_options(settings: Settings) -> dict[str, Any]:
         "ws_per_message_deflate": False,
         "proxy_headers": False,
         "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
+        "log_config": None,  # observability/logging.py renders uvicorn's logs like ours
+        "access_log": False,  # RequestIdMiddleware logs each request, with its context
     }
 
 

@@ -165,6 +165,10 @@ class GenerationRunner:
         self._by_conversation[claim.conversation_id] = run
 
     async def _execute(self, run: GenerationRun) -> None:
+        structlog.contextvars.bind_contextvars(  # this task's own context
+            generation_id=run.generation_id, conversation_id=run.claim.conversation_id
+        )
+        logger.info("generation_started")
         try:
             await run.execute()
         except* LeaseLost:
@@ -174,7 +178,9 @@ class GenerationRunner:
             with suppress(Exception):  # else its lease, no longer renewed, expires
                 await self._reaper.interrupt(run.generation_id, only_expired=False)
         finally:
-            self._parts.probe.generation_ended(run.outcome or "interrupted", run.elapsed())
+            outcome, seconds = run.outcome or "interrupted", run.elapsed()
+            logger.info("generation_ended", outcome=outcome, seconds=round(seconds, 3))
+            self._parts.probe.generation_ended(outcome, seconds)
             del self._runs[run.generation_id]
             if self._by_conversation.get(run.claim.conversation_id) is run:
                 del self._by_conversation[run.claim.conversation_id]

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+import structlog
+
 from taskmate.api.runtime import Runtime
 from taskmate.chat.access import Membership, membership
 from taskmate.chat.actions import ItemActions
@@ -60,6 +62,8 @@ class Commands:
             answer = await self._run(parse_frame(raw))
         except Exception as exc:
             answer = failure_frame(exc, ref)
+        finally:
+            structlog.contextvars.unbind_contextvars("conversation_id")  # bound per frame
         if answer is not None:
             self._session.post(answer)
 
@@ -68,7 +72,7 @@ class Commands:
             return {"type": "pong"}
         if isinstance(frame, AuthFrame):
             raise ValidationFailed.field("type", "auth is only for the first frame; you are in")
-        conversation_id = conversation_id_path(frame.conversation_id)
+        conversation_id = await conversation_id_path(frame.conversation_id)
         if isinstance(frame, SubscribeFrame):
             self._session.post(Subscribe(conversation_id, frame.after_seq))
         elif isinstance(frame, UnsubscribeFrame):

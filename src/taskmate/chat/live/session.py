@@ -19,6 +19,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Final
 
+import structlog
+
 from taskmate.api.runtime import Runtime
 from taskmate.broker import Listening
 from taskmate.chat.live.caller import LiveCaller, session_alive
@@ -43,6 +45,8 @@ from taskmate.chat.live.streaming import TextSoFar
 from taskmate.db.base import new_id
 from taskmate.errors import AppError, Unauthorized
 from taskmate.events import ConversationEvent, DomainEvent
+
+logger = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +102,14 @@ class LiveSession:
         ending that raced with opening is not missed (``Unauthorized``). A draining instance
         takes no new connections (``Unavailable``)."""
         self._runtime.drain.admit(self)
+        structlog.contextvars.bind_contextvars(
+            connection_id=self.connection_id, user_id=self.caller.user_id
+        )
         await self._slots.take(self.caller.user_id, self.connection_id)
         self._user = await self._broker.listen_user(self.caller.user_id, self._outbox.put)
         if not await session_alive(self._runtime, self.caller):
             raise Unauthorized(SESSION_ENDED)
+        logger.info("live_connection_opened", transport=self.transport)
 
     async def close(self) -> None:
         """Stops following everything and gives the connection slot back."""
@@ -113,6 +121,7 @@ class LiveSession:
             await self._slots.give_back(self.caller.user_id, self.connection_id)
         finally:
             self._runtime.drain.release(self)
+            logger.info("live_connection_closed", transport=self.transport)
 
     def restart(self) -> None:
         """Ends the connection with 1012 (the instance is shutting down)."""
