@@ -29,10 +29,8 @@ class HttpMetricsMiddleware:
             if reported:
                 return
             reported = True
-            route = scope.get("route")
-            template = getattr(route, "path", None) if isinstance(route, BaseRoute) else None
             self.metrics.request_served(
-                scope["method"], template or UNMATCHED_ROUTE, status, time.perf_counter() - started
+                scope["method"], _template(scope), status, time.perf_counter() - started
             )
 
         async def timed_send(message: Message) -> None:
@@ -45,3 +43,13 @@ class HttpMetricsMiddleware:
         except Exception:
             report(500)
             raise
+
+
+def _template(scope: Scope) -> str:
+    """The matched route's template, rebuilt from the path and its parameters (the route
+    object alone lacks the prefixes of the routers it is included in)."""
+    if not isinstance(scope.get("route"), BaseRoute):
+        return UNMATCHED_ROUTE
+    names = {str(value): name for name, value in scope.get("path_params", {}).items()}
+    segments = scope["path"].split("/")
+    return "/".join(f"{{{names[s]}}}" if s in names else s for s in segments)
