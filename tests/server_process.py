@@ -52,6 +52,7 @@ def running_server(
     module: Sequence[str] = SERVE,
     arguments: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
+    startup_seconds: float = STARTUP_SECONDS,
 ) -> Iterator[Server]:
     """A real server process, started and ready (it answers ``/healthz``); always killed on
     the way out. ``module`` runs instead of ``taskmate serve``, with ``--port`` added."""
@@ -73,7 +74,7 @@ def running_server(
         )
     server = Server(process=process, base_url=f"http://127.0.0.1:{port}", log=log)
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
+        deadline = time.monotonic() + startup_seconds
         while True:
             try:
                 if httpx.get(f"{server.base_url}/healthz", timeout=1).status_code == 200:
