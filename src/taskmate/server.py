@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import socket
+from contextlib import suppress
 from types import FrameType
 from typing import Any
 
@@ -16,6 +18,7 @@ MAX_FRAME_BYTES = 256 * 1024  # larger WebSocket frames close the socket with 10
 # Seconds requests still running get to finish once uvicorn's own shutdown begins (after the
 # app's drain has ended the event streams and sockets, see TaskmateServer).
 GRACEFUL_SHUTDOWN_SECONDS = 5
+FORCE_EXIT_CHECK_SECONDS = 0.1  # as often as uvicorn itself looks
 
 
 def server_options(settings: Settings) -> dict[str, Any]:
@@ -52,8 +55,18 @@ class TaskmateServer(uvicorn.Server):
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         drain = self.lifespan.state.get(DRAIN_STATE)
         if isinstance(drain, Drain) and not self.force_exit:
-            await drain.run()
+            await self._drain(drain)
         await super().shutdown(sockets)
+
+    async def _drain(self, drain: Drain) -> None:
+        """Runs the drain, unless a second Ctrl+C asks to quit at once (``force_exit``)."""
+        task = asyncio.create_task(drain.run())
+        while not task.done() and not self.force_exit:
+            await asyncio.wait({task}, timeout=FORCE_EXIT_CHECK_SECONDS)
+        if not task.done():
+            task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         if sig == signal.SIGTERM:
