@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 
 from limits import RateLimitItem, RateLimitItemPerHour, RateLimitItemPerMinute
 from limits.aio.storage import MemoryStorage, Storage
@@ -15,7 +16,10 @@ from taskmate.errors import RateLimited
 
 
 class RateLimiter:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self, settings: Settings, *, on_limited: Callable[[str], None] = lambda scope: None
+    ) -> None:
+        self._on_limited = on_limited  # told the scope of every refused attempt
         storage: Storage = MemoryStorage()
         if settings.redis_url:
             redis_storage = storage_from_string(
@@ -34,6 +38,7 @@ class RateLimiter:
             return
         if await self._limiter.hit(limit, scope, key):
             return
+        self._on_limited(scope)
         stats = await self._limiter.get_window_stats(limit, scope, key)
         retry_after = max(1, math.ceil(stats.reset_time - time.time()))
         raise RateLimited(

@@ -136,3 +136,21 @@ async def test_an_unreachable_redis_never_fails_a_publisher() -> None:
         assert await broker.roster.add("g", "x") == ["x"]  # this instance's view
     finally:
         await broker.close()
+
+
+async def test_the_metrics_hooks_hear_publishes_and_deliveries_from_other_instances(
+    brokers: tuple[RedisBroker, RedisBroker],
+) -> None:
+    a, b = brokers
+    published: list[tuple[int, float]] = []
+    delivered: list[float] = []
+    a.on_published = lambda events, seconds: published.append((len(events), seconds))
+    b.on_delivered = delivered.append
+    conversation = str(uuid.uuid4())
+    there = Heard()
+    await b.listen_conversation(conversation, there)
+    await a.publish([item(conversation, 1), item(conversation, 2)])
+    await there.next()
+    await there.next()
+    assert [count for count, _seconds in published] == [2]
+    assert len(delivered) == 2 and all(latency >= 0 for latency in delivered)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import structlog
@@ -13,11 +14,13 @@ from taskmate.errors import PayloadTooLarge, error_body
 
 MAX_BODY_BYTES = 1024 * 1024
 REQUEST_ID_HEADER = b"x-request-id"
+logger = structlog.get_logger(__name__)
 TOO_LARGE = "The request body is larger than 1 MiB; send less at a time."
 
 
 class RequestIdMiddleware:
-    """Binds a request id to the logs and returns it in ``X-Request-ID``."""
+    """Binds a request id to the logs, returns it in ``X-Request-ID`` and logs each HTTP
+    request once it has been answered."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -27,10 +30,15 @@ class RequestIdMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = uuid.uuid4().hex
+        structlog.contextvars.clear_contextvars()  # ids bound later (user, conversation) too
         structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        status = 500
 
         async def send_with_id(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
+                status = message["status"]
                 message.setdefault("headers", [])
                 message["headers"] = [*message["headers"], (REQUEST_ID_HEADER, request_id.encode())]
             await send(message)
@@ -38,7 +46,15 @@ class RequestIdMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            structlog.contextvars.unbind_contextvars("request_id")
+            if scope["type"] == "http":
+                logger.info(
+                    "request",
+                    method=scope["method"],
+                    path=scope["path"],  # never the query string
+                    status=status,
+                    ms=round((time.perf_counter() - started) * 1000, 1),
+                )
+            structlog.contextvars.clear_contextvars()
 
 
 class BodySizeLimitMiddleware:

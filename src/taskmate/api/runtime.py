@@ -6,11 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from taskmate.api.drain import Drain
 from taskmate.auth.tokens import TokenCodec
 from taskmate.broker import Broker
 from taskmate.config import Settings
 from taskmate.db.base import utcnow
 from taskmate.db.engine import Database
+from taskmate.observability.metrics import Metrics
 from taskmate.ratelimit import RateLimiter
 
 
@@ -34,3 +36,5 @@ class Runtime:
     instance_id: str  # names this process to the other instances
     live: LivePolicy = field(default_factory=LivePolicy)
     clock: Callable[[], datetime] = utcnow
+    drain: Drain = field(default_factory=Drain)
+    metrics: Metrics = field(default_factory=Metrics)

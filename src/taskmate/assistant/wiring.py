@@ -84,16 +84,26 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
             clock=runtime.clock,
             timing=policy.timing,
             instance_id=runtime.instance_id,
+            probe=runtime.metrics,
         )
 
         def notify(event: Event) -> None:
             if isinstance(event, ConversationEvent):
                 runner.notify(event)
 
+        async def finish() -> None:
+            await runner.close(grace=runtime.settings.shutdown_timeout)
+
         stop_observing = runtime.events.observe(notify)
+        forget_finish = runtime.drain.on_drain(finish)
+        forget_sampler = runtime.metrics.add_sampler(
+            lambda metrics: metrics.generations_running.set(runner.running)
+        )
         await runner.start()
         try:
             yield
         finally:
             stop_observing()
-            await runner.close(grace=runtime.settings.shutdown_timeout)
+            forget_finish()
+            forget_sampler()
+            await finish()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
+import structlog
 from fastapi import Depends, Request
 
 from taskmate.api.deps import SAFE_METHODS, RuntimeDep, SessionDep
@@ -73,6 +74,7 @@ async def current_caller(request: Request, runtime: RuntimeDep, auth: AuthServic
     if via_cookie:
         check_csrf(request, runtime.tokens.csrf_token(claims.session_id))
     user, auth_session = await auth.authenticate(claims)
+    structlog.contextvars.bind_contextvars(user_id=user.id)
     return Caller(user=user, session_id=auth_session.id, via_cookie=via_cookie)
 
 

@@ -43,6 +43,10 @@ class Broker(ABC):
 
     def __init__(self) -> None:
         self._observers: list[Callable[[Event], None]] = []
+        # Metrics hooks: a batch published (with the seconds it took), and an event from
+        # another instance delivered (with the seconds since it was published there).
+        self.on_published: Callable[[Sequence[Event], float], None] = lambda events, took: None
+        self.on_delivered: Callable[[float], None] = lambda latency: None
 
     def observe(self, observer: Callable[[Event], None]) -> Callable[[], None]:
         """Calls ``observer`` with every event this instance publishes, before delivery (the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from taskmate.broker.base import Broker
@@ -24,9 +25,11 @@ class LocalBroker(Broker):
         return None
 
     async def publish(self, events: Sequence[Event]) -> None:
+        started = time.perf_counter()
         self._observed(events)
         for event in events:
             self._fanout.deliver(channel_of(event), event)
+        self.on_published(events, time.perf_counter() - started)
 
     async def attach(self, channel: str, listener: Listener) -> None:
         self._fanout.add(channel, listener)

@@ -18,6 +18,7 @@ Publishing never raises: a Redis outage never fails a client's write.
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
@@ -98,6 +99,7 @@ class RedisBroker(Broker):
         await self._client.aclose()
 
     async def publish(self, events: Sequence[Event]) -> None:
+        started = time.perf_counter()
         self._observed(events)
         for event in events:
             self._fanout.deliver(channel_of(event), event)
@@ -109,6 +111,8 @@ class RedisBroker(Broker):
         except CONNECTION_ERRORS as error:
             self._owed.update(channel_of(event) for event in events)
             logger.warning("broker_publish_failed", error=str(error))
+            return
+        self.on_published(events, time.perf_counter() - started)
 
     async def attach(self, channel: str, listener: Listener) -> None:
         async with self._lock:
@@ -208,12 +212,14 @@ class RedisBroker(Broker):
     def _deliver(self, message: dict[str, Any]) -> None:
         channel = message["channel"].decode().removeprefix(CHANNEL_PREFIX)
         try:
-            origin, event = decode(message["data"])
+            origin, sent_at, event = decode(message["data"])
         except (ValueError, KeyError, TypeError):
             logger.warning("broker_message_unreadable", channel=channel)
             return
         if origin != self._origin:
             self._fanout.deliver(channel, event)
+            if sent_at is not None:
+                self.on_delivered(time.time() - sent_at)
 
     async def _answered(self, token: str) -> None:
         if token == RESYNC_TOKEN:

@@ -1,8 +1,10 @@
-"""Events as JSON on Redis, tagged with the instance that published them."""
+"""Events as JSON on Redis, tagged with the instance that published them and when (wall
+clock seconds, for the delivery latency metric; absent from older publishers)."""
 
 from __future__ import annotations
 
 import json
+import time
 
 from taskmate.events import ConversationEvent, DomainEvent, Event
 
@@ -14,11 +16,13 @@ def encode(origin: str, event: Event) -> bytes:
     else:
         body = {"c": event.conversation_id, "k": event.kind, "p": event.payload, "s": event.seq}
     body["o"] = origin
+    body["t"] = round(time.time(), 6)
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def decode(data: bytes) -> tuple[str, Event]:
-    """The origin and the event. Raises ``ValueError`` or ``KeyError`` on a foreign message."""
+def decode(data: bytes) -> tuple[str, float | None, Event]:
+    """The origin, the time it was sent and the event. Raises ``ValueError`` or ``KeyError``
+    on a foreign message."""
     body = json.loads(data)
     event: Event
     if "u" in body:
@@ -27,4 +31,5 @@ def decode(data: bytes) -> tuple[str, Event]:
         event = ConversationEvent(
             conversation_id=body["c"], kind=body["k"], payload=body["p"], seq=body["s"]
         )
-    return str(body["o"]), event
+    sent_at = body.get("t")
+    return str(body["o"]), float(sent_at) if sent_at is not None else None, event

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import Annotated
 
+import structlog
 from fastapi import Depends, Request
 
 from taskmate.api.deps import RuntimeDep, SessionDep
@@ -68,8 +69,11 @@ def _uuid(raw: str, not_found: Callable[[], NotFound]) -> str:
         raise not_found() from None
 
 
-def conversation_id_path(conversation_id: str) -> str:
-    return _uuid(conversation_id, conversation_not_found)
+async def conversation_id_path(conversation_id: str) -> str:
+    """Async, so that the log context it binds reaches the endpoint (no worker thread)."""
+    canonical = _uuid(conversation_id, conversation_not_found)
+    structlog.contextvars.bind_contextvars(conversation_id=canonical)
+    return canonical
 
 
 def item_id_path(item_id: str) -> str:

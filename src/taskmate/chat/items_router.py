@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from taskmate.api.deps import RuntimeDep
 from taskmate.chat.deps import (
     ConversationId,
     ItemActionsDep,
@@ -60,13 +61,16 @@ async def list_items(
 @router.post("/messages", status_code=201)
 async def send_message(
     body: MessageIn,
+    runtime: RuntimeDep,
     messages: MessageServiceDep,
     conversation_id: ConversationId,
     response: Response,
 ) -> SentOut:
     """201 for a new message; 200 with the same body when the ``client_id`` was sent before."""
     sent = await messages.send(conversation_id, client_id=body.client_id, content=body.content)
-    if not sent.created:
+    if sent.created:
+        runtime.metrics.message_received("rest")
+    else:
         response.status_code = 200
     return SentOut(item=item_out(sent.item), generation_id=sent.generation_id)
 

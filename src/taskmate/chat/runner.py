@@ -28,7 +28,13 @@ import structlog
 
 from taskmate.chat.responder import Responder
 from taskmate.chat.runner_lease import Claim, LeaseLost, Leases
-from taskmate.chat.runner_parts import ConversationFeed, RunnerParts, RunnerTiming
+from taskmate.chat.runner_parts import (
+    ConversationFeed,
+    GenerationProbe,
+    NoProbe,
+    RunnerParts,
+    RunnerTiming,
+)
 from taskmate.chat.runner_reaper import Reaper
 from taskmate.chat.runner_run import GenerationRun
 from taskmate.chat.runner_stream import TransientPublisher
@@ -62,6 +68,7 @@ class GenerationRunner:
         timing: RunnerTiming | None = None,
         max_running: int = DEFAULT_MAX_RUNNING,
         instance_id: str | None = None,
+        probe: GenerationProbe | None = None,
     ) -> None:
         timing = timing or RunnerTiming()
         self.instance_id = instance_id or default_instance_id()
@@ -75,6 +82,7 @@ class GenerationRunner:
             leases=Leases(owner=self.instance_id, ttl=timedelta(seconds=timing.lease_ttl)),
             clock=clock,
             timing=timing,
+            probe=probe or NoProbe(),
         )
         self._reaper = Reaper(self._parts)
         self._max_running = max_running
@@ -94,6 +102,10 @@ class GenerationRunner:
         run = self._by_conversation.get(event.conversation_id)
         if run is not None:
             run.observe(event)
+
+    @property
+    def running(self) -> int:
+        return len(self._runs)
 
     async def start(self) -> None:
         self._main = asyncio.create_task(self.run(), name="generation-runner")
@@ -153,6 +165,10 @@ class GenerationRunner:
         self._by_conversation[claim.conversation_id] = run
 
     async def _execute(self, run: GenerationRun) -> None:
+        structlog.contextvars.bind_contextvars(  # this task's own context
+            generation_id=run.generation_id, conversation_id=run.claim.conversation_id
+        )
+        logger.info("generation_started")
         try:
             await run.execute()
         except* LeaseLost:
@@ -162,6 +178,9 @@ class GenerationRunner:
             with suppress(Exception):  # else its lease, no longer renewed, expires
                 await self._reaper.interrupt(run.generation_id, only_expired=False)
         finally:
+            outcome, seconds = run.outcome or "interrupted", run.elapsed()
+            logger.info("generation_ended", outcome=outcome, seconds=round(seconds, 3))
+            self._parts.probe.generation_ended(outcome, seconds)
             del self._runs[run.generation_id]
             if self._by_conversation.get(run.claim.conversation_id) is run:
                 del self._by_conversation[run.claim.conversation_id]

@@ -26,6 +26,25 @@ class ConversationFeed(Protocol):
     ) -> AbstractAsyncContextManager[asyncio.Queue[ConversationEvent]]: ...
 
 
+class GenerationProbe(Protocol):
+    """What the runner reports, for metrics (``observability.metrics.Metrics`` is one)."""
+
+    def first_text(self, seconds: float) -> None: ...
+    def generation_ended(self, outcome: str, seconds: float) -> None: ...
+    def tool_called(self, name: str, status: str) -> None: ...
+
+
+class NoProbe:
+    def first_text(self, seconds: float) -> None:
+        pass
+
+    def generation_ended(self, outcome: str, seconds: float) -> None:
+        pass
+
+    def tool_called(self, name: str, status: str) -> None:
+        pass
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class RunnerTiming:
     """Intervals in seconds. An instance that dies leaves its generations ``running`` for
@@ -52,6 +71,7 @@ class RunnerParts:
     leases: Leases
     clock: Callable[[], datetime]
     timing: RunnerTiming
+    probe: GenerationProbe
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[LogContext]:

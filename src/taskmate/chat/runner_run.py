@@ -61,6 +61,7 @@ class ResponderMistake(Exception):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class _OpenCall:
+    name: str
     call_id: str
     item_id: str
     started: float
@@ -99,6 +100,12 @@ class GenerationRun:
         self._checkpointed = 0
         self._steps: list[str] = []
         self._calls: list[_OpenCall] = []
+        self._started = asyncio.get_running_loop().time()
+        self._first_text = True
+        self.outcome: Outcome | None = None  # how it ended, once written
+
+    def elapsed(self) -> float:
+        return asyncio.get_running_loop().time() - self._started
 
     @property
     def generation_id(self) -> str:
@@ -186,6 +193,9 @@ class GenerationRun:
     async def _handle(self, output: Output) -> None:
         match output:
             case TextDelta(text=text):
+                if self._first_text and text:
+                    self._first_text = False
+                    self._parts.probe.first_text(self.elapsed())
                 self._stream.add(_clean(text))
             case Step(label=label):
                 step = await self._append("step", "running", {"label": label})
@@ -199,7 +209,9 @@ class GenerationRun:
                     "tool_call", "running", {"name": name, "arguments": dict(arguments)}
                 )
                 started = asyncio.get_running_loop().time()
-                self._calls.append(_OpenCall(call_id=call_id, item_id=call.id, started=started))
+                self._calls.append(
+                    _OpenCall(name=name, call_id=call_id, item_id=call.id, started=started)
+                )
             case ToolCallFinished():
                 await self._finish_call(output)
             case Choice():
@@ -212,6 +224,7 @@ class GenerationRun:
         if call is None:
             raise ResponderMistake(f"ToolCallFinished for no running call {output.call_id!r}")
         self._calls.remove(call)
+        self._parts.probe.tool_called(call.name, output.status)
         elapsed = asyncio.get_running_loop().time() - call.started
         undo_until = output.undo_until
         await self._update(
@@ -356,5 +369,6 @@ class GenerationRun:
             )
             await self._parts.leases.end(ctx.session, self.generation_id, outcome, ctx.now())
             await ctx.commit()
+        self.outcome = outcome
         with suppress(Exception):
             await self._parts.store.discard(self.claim.message_item_id)

@@ -137,7 +137,7 @@ async def _caller(request: Request, runtime: Runtime) -> LiveCaller:
 
 
 async def _open(request: Request, runtime: Runtime, caller: LiveCaller) -> LiveSession:
-    session = LiveSession(runtime, caller, text_so_far(request.app.state))
+    session = LiveSession(runtime, caller, text_so_far(request.app.state), transport="sse")
     try:
         await session.open()
     except AppError:

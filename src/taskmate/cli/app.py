@@ -1,4 +1,4 @@
-"""``taskmate serve | migrate | user ... | version``."""
+"""``taskmate serve | migrate | doctor | user ... | version``."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ from typing import Annotated
 import typer
 
 from taskmate import __version__
+from taskmate.cli.doctor import doctor
 from taskmate.cli.parse import parse
 from taskmate.cli.users import users
 from taskmate.config import Settings, SettingsError, load_settings
 from taskmate.db import migrate as migrations
-from taskmate.server import server_options
+from taskmate.server import TaskmateServer, server_options
+from taskmate.supervisor import STARTUP_FAILURE, supervise
+
+APP_FACTORY = "taskmate.app:create_app"
 
 app = typer.Typer(
     help="Taskmate: a self-hosted task manager with a real-time assistant.",
@@ -20,6 +24,7 @@ app = typer.Typer(
 )
 app.add_typer(users, name="user")
 app.command()(parse)
+app.command()(doctor)
 
 
 def fail(message: str) -> typer.Exit:
@@ -59,14 +64,17 @@ def serve(
         raise fail("The database schema is not up to date: run `taskmate migrate` first.")
     settings.signing_key()  # create the generated key once, before workers race for it
     typer.echo(f"Taskmate {__version__} on http://{settings.host}:{settings.port}")
-    uvicorn.run(
-        "taskmate.app:create_app",
-        factory=True,
-        workers=workers,
-        reload=reload,
-        env_file=None,
-        **server_options(settings),
-    )
+    options = server_options(settings) | {"factory": True, "env_file": None}
+    if reload:  # development: uvicorn's reloader, without the drain
+        uvicorn.run(APP_FACTORY, reload=True, **options)
+        return
+    config = uvicorn.Config(APP_FACTORY, workers=workers, **options)
+    if workers > 1:
+        raise typer.Exit(code=supervise(config, workers))
+    server = TaskmateServer(config)
+    server.run()
+    if not server.started:
+        raise typer.Exit(code=STARTUP_FAILURE)
 
 
 @app.command()

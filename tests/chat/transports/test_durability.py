@@ -11,14 +11,8 @@ import asyncio
 import json
 import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,70 +21,9 @@ import pytest
 from websockets.asyncio.client import connect
 
 from tests.db_backends import BACKENDS, migrated_database
-
-API = "/api/v1"
-STARTUP_SECONDS = 30.0
-WAIT = 10.0
-SECRET_KEY = "durability-test-secret-key-0123456789-abcdef"
+from tests.server_process import API, WAIT, Server, running_server
 
 Json = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Server:
-    process: subprocess.Popen[bytes]
-    base_url: str
-
-    @property
-    def ws_url(self) -> str:
-        return self.base_url.replace("http://", "ws://", 1) + f"{API}/ws"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _stderr_tail(log: Path) -> str:
-    return log.read_text(errors="replace")[-4000:] if log.exists() else ""
-
-
-@contextmanager
-def running_server(database_url: str, data_dir: Path, run: str) -> Iterator[Server]:
-    """A real server process on a free port; always killed on the way out."""
-    port = _free_port()
-    env = os.environ | {
-        "TASKMATE_DATABASE_URL": database_url,
-        "TASKMATE_DATA_DIR": str(data_dir),
-        "TASKMATE_SECRET_KEY": SECRET_KEY,
-        "TASKMATE_LOG_LEVEL": "warning",
-    }
-    log = data_dir / f"server-{run}.log"
-    with log.open("wb") as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "taskmate", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-    server = Server(process=process, base_url=f"http://127.0.0.1:{port}")
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            try:
-                httpx.get(f"{server.base_url}{API}/openapi.json", timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"the server did not start:\n{_stderr_tail(log)}")
-                time.sleep(0.1)
-        yield server
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=WAIT)
 
 
 def kill_9(server: Server) -> None:

@@ -13,6 +13,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Final, TypeVar
 
+import structlog
+
 from taskmate.api.runtime import Runtime
 from taskmate.chat.access import Membership, membership
 from taskmate.chat.actions import ItemActions
@@ -65,6 +67,8 @@ class Commands:
             answer = await self._run(parse_frame(raw))
         except Exception as exc:
             answer = failure_frame(exc, ref)
+        finally:
+            structlog.contextvars.unbind_contextvars("conversation_id")  # bound per frame
         if answer is not None:
             self._session.post(answer)
 
@@ -73,7 +77,7 @@ class Commands:
             return {"type": "pong"}
         if isinstance(frame, AuthFrame):
             raise ValidationFailed.field("type", "auth is only for the first frame; you are in")
-        conversation_id = conversation_id_path(frame.conversation_id)
+        conversation_id = await conversation_id_path(frame.conversation_id)
         if isinstance(frame, SubscribeFrame):
             self._session.post(Subscribe(conversation_id, frame.after_seq))
         elif isinstance(frame, UnsubscribeFrame):
@@ -110,6 +114,8 @@ class Commands:
                 conversation_id, client_id=frame.client_id, content=frame.content
             )
         )
+        if sent.created:
+            self._runtime.metrics.message_received("ws")
         return {
             "type": "ack",
             "client_id": str(frame.client_id),

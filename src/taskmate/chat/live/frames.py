@@ -26,9 +26,11 @@ AUTH_TIMEOUT = 4408
 TOO_SLOW = 4409
 TOO_MANY_CONNECTIONS = 4429
 SERVER_ERROR = 1011
+SERVER_RESTARTING = 1012
 
 
 SESSION_ENDED = "This session has ended; sign in again."
+RESTARTING = "The server is restarting; reconnect and resume from your seq."
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,14 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Final
 
+import structlog
+
 from taskmate.api.runtime import Runtime
 from taskmate.broker import Listening
 from taskmate.chat.live.caller import LiveCaller, session_alive
 from taskmate.chat.live.frames import (
+    RESTARTING,
+    SERVER_RESTARTING,
     SESSION_ENDED,
     TOO_SLOW,
     UNAUTHORIZED,
@@ -41,6 +45,8 @@ from taskmate.chat.live.streaming import TextSoFar
 from taskmate.db.base import new_id
 from taskmate.errors import AppError, Unauthorized
 from taskmate.events import ConversationEvent, DomainEvent
+
+logger = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +80,14 @@ class Feed:
 
 
 class LiveSession:
-    def __init__(self, runtime: Runtime, caller: LiveCaller, texts: TextSoFar) -> None:
+    def __init__(
+        self, runtime: Runtime, caller: LiveCaller, texts: TextSoFar, *, transport: str
+    ) -> None:
         self.caller = caller
+        self.transport = transport  # "ws" or "sse", for the metrics
         self.connection_id = new_id()
         self._runtime = runtime
+        self._metrics = runtime.metrics
         self._broker = runtime.events
         self._outbox = Outbox(runtime.live.send_queue_frames)
         self._log = LogReader(runtime, caller, texts)
@@ -89,19 +99,33 @@ class LiveSession:
     async def open(self) -> None:
         """Takes one of the user's connection slots (``TooManyConnections``) and follows the
         user's channel. The session is checked again once the channel is followed, so an
-        ending that raced with opening is not missed (``Unauthorized``)."""
+        ending that raced with opening is not missed (``Unauthorized``). A draining instance
+        takes no new connections (``Unavailable``)."""
+        self._runtime.drain.admit(self)
+        structlog.contextvars.bind_contextvars(
+            connection_id=self.connection_id, user_id=self.caller.user_id
+        )
         await self._slots.take(self.caller.user_id, self.connection_id)
         self._user = await self._broker.listen_user(self.caller.user_id, self._outbox.put)
         if not await session_alive(self._runtime, self.caller):
             raise Unauthorized(SESSION_ENDED)
+        logger.info("live_connection_opened", transport=self.transport)
 
     async def close(self) -> None:
         """Stops following everything and gives the connection slot back."""
-        if self._user is not None:
-            await self._user.stop()
-        for conversation_id in list(self._feeds):
-            await self._stop_following(conversation_id)
-        await self._slots.give_back(self.caller.user_id, self.connection_id)
+        try:
+            if self._user is not None:
+                await self._user.stop()
+            for conversation_id in list(self._feeds):
+                await self._stop_following(conversation_id)
+            await self._slots.give_back(self.caller.user_id, self.connection_id)
+        finally:
+            self._runtime.drain.release(self)
+            logger.info("live_connection_closed", transport=self.transport)
+
+    def restart(self) -> None:
+        """Ends the connection with 1012 (the instance is shutting down)."""
+        self._outbox.put(Close(SERVER_RESTARTING, RESTARTING))
 
     def post(self, entry: Frame | Subscribe | Unsubscribe) -> None:
         """Queues a frame for the client, or a request the writer carries out in turn."""
@@ -110,12 +134,17 @@ class LiveSession:
     def follows(self, conversation_id: str) -> bool:
         return conversation_id in self._feeds
 
+    @property
+    def subscriptions(self) -> int:
+        return len(self._feeds)
+
     async def outgoing(self, *, heartbeat: float | None = None) -> AsyncIterator[Output]:
         """The frames to send, ending with a ``Close`` when the connection must end."""
         while True:
             try:
                 entry = await self._outbox.get(idle=heartbeat)
             except Overflowed:
+                self._metrics.overflowed()
                 yield Close(TOO_SLOW, "Too slow to keep up; reconnect and resume from your seq.")
                 return
             if entry is None:
@@ -127,9 +156,9 @@ class LiveSession:
                     return
 
     async def _carry_out(
-        self, entry: Frame | Subscribe | Unsubscribe | DomainEvent | ConversationEvent
+        self, entry: Frame | Close | Subscribe | Unsubscribe | DomainEvent | ConversationEvent
     ) -> AsyncIterator[Frame | Close]:
-        if isinstance(entry, dict):
+        if isinstance(entry, dict | Close):
             yield entry
         elif isinstance(entry, ConversationEvent):
             async for frame in self._conversation_event(entry):
@@ -210,6 +239,8 @@ class LiveSession:
             streaming = await self._log.streaming(conversation_id)
         except AppError as error:
             await self._stop_following(conversation_id)
+            if after_seq is not None:
+                self._metrics.resumed("refused")
             yield error_frame(error, ref=conversation_id)
             return
         for item in streaming.items:
@@ -222,7 +253,9 @@ class LiveSession:
             async for frame in self._catch_up(conversation_id, feed):
                 yield frame
             if conversation_id not in self._feeds:
+                self._metrics.resumed("refused")
                 return
+            self._metrics.resumed("replayed" if feed.last_seq > after_seq else "current")
         yield subscribed_frame(conversation_id, feed.last_seq)
         if not feed.present:
             feed.present = True

@@ -7,13 +7,17 @@ from contextlib import suppress
 
 import structlog
 from fastapi import APIRouter, WebSocket
+from starlette.responses import JSONResponse
 from starlette.websockets import WebSocketDisconnect
 
 from taskmate.api.deps import get_runtime
+from taskmate.api.drain import DRAINING
 from taskmate.chat.hooks import undo_handlers
 from taskmate.chat.live.commands import Commands
 from taskmate.chat.live.frames import (
+    RESTARTING,
     SERVER_ERROR,
+    SERVER_RESTARTING,
     SESSION_ENDED,
     TOO_MANY_CONNECTIONS,
     UNAUTHORIZED,
@@ -26,7 +30,7 @@ from taskmate.chat.live.presence import TooManyConnections
 from taskmate.chat.live.session import LiveSession
 from taskmate.chat.live.streaming import text_so_far
 from taskmate.chat.ws.handshake import handshake
-from taskmate.errors import Unauthorized, ValidationFailed
+from taskmate.errors import Unauthorized, Unavailable, ValidationFailed, error_body
 
 logger = structlog.get_logger(__name__)
 
@@ -38,10 +42,14 @@ NOT_TEXT = "Frames are JSON text; binary frames are not read."
 @router.websocket("/ws")
 async def live_socket(websocket: WebSocket) -> None:
     runtime = get_runtime(websocket)
+    if runtime.drain.draining:
+        body = error_body(Unavailable.code, DRAINING)
+        await websocket.send_denial_response(JSONResponse(body, status_code=Unavailable.status))
+        return
     caller = await handshake(websocket, runtime)
     if caller is None:
         return
-    session = LiveSession(runtime, caller, text_so_far(websocket.app.state))
+    session = LiveSession(runtime, caller, text_so_far(websocket.app.state), transport="ws")
     try:
         await session.open()
     except TooManyConnections:
@@ -51,6 +59,10 @@ async def live_socket(websocket: WebSocket) -> None:
     except Unauthorized:
         await session.close()
         await websocket.close(UNAUTHORIZED, SESSION_ENDED)
+        return
+    except Unavailable:  # the instance began to drain during the handshake
+        await session.close()
+        await websocket.close(SERVER_RESTARTING, RESTARTING)
         return
     writer: asyncio.Task[None] | None = None
     try:

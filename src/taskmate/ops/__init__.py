@@ -1,0 +1,1 @@
+"""Operating an instance: health checks, the doctor, metrics."""
