@@ -10,12 +10,14 @@ from tests.helpers import assert_error
 
 REFRESH = "/api/v1/auth/refresh"
 # Tokens are also checked against the real clock, so the fake one starts a little earlier.
-START = datetime.now(UTC) - timedelta(minutes=10)
 
 
 class Clock:
+    """Starts 10 minutes in the past, read when the test starts: access tokens expire by
+    the real clock (PyJWT's), so a start fixed at import time went stale in a long run."""
+
     def __init__(self) -> None:
-        self.now = START
+        self.now = datetime.now(UTC) - timedelta(minutes=10)
 
     def __call__(self) -> datetime:
         return self.now
