@@ -30,6 +30,7 @@ from taskmate.observability.logging import configure_logging
 from taskmate.ratelimit import RateLimiter
 from taskmate.tasks import projects_router
 from taskmate.tasks import router as tasks_router
+from taskmate.web.router import install_web
 
 API_PREFIX = "/api/v1"
 
@@ -110,4 +111,5 @@ def create_app(
     ):
         api.include_router(router)
     app.include_router(api)
+    install_web(app)
     return app
