@@ -61,6 +61,6 @@ async def test_a_finalized_conversation_refuses_writes(
     for page in (ana, bea):
         await expect(page.get_by_role("textbox", name="Message")).to_be_disabled()
         await expect(page.get_by_text("This conversation is finalized")).to_be_visible()
-        await expect(page.get_by_text("🔒 Finalized")).to_be_visible()
+        await expect(page.get_by_text("Finalized (read-only)")).to_be_visible()
         refused = await page.evaluate(FORCED_SEND, conversation_id(ana))
         assert refused == [409, "conversation_finalized"]

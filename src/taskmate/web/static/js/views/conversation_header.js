@@ -29,7 +29,7 @@ export class ConversationHeader {
     const button = (label, onclick, extra = {}) => h("button", { type: "button", class: "secondary", onclick, ...extra }, label);
     replaceChildren(this.actions,
       this.compact ? h("a", { href: `/chat/${conversation.id}`, class: "button secondary" }, "Open full chat") : null,
-      !active ? h("span", { class: "badge locked" }, "🔒 Finalized") : null,
+      !active ? h("span", { class: "badge locked" }, "Finalized (read-only)") : null,
       owner && active && !this.compact ? [
         button("Rename", () => this.rename()),
         button("Invite", () => this.invite()),

@@ -65,7 +65,7 @@ export class Sidebar {
         onclick: (event) => { event.preventDefault(); this.onOpen(conversation.id); },
       }, h("span", { class: "row-title" }, title),
       h("span", { class: "preview" }, conversation.last_message_preview ?? ""), unread),
-      h("button", { type: "button", class: "icon", "aria-label": `Delete “${title}”`, onclick: () => this.remove(conversation, title) }, "🗑"));
+      h("button", { type: "button", class: "icon", "aria-label": `Delete “${title}”`, onclick: () => this.remove(conversation, title) }, "✕"));
   }
 
   select(id) {
@@ -74,6 +74,7 @@ export class Sidebar {
       const current = row.dataset.id === id;
       row.classList.toggle("current", current);
       row.querySelector("a")?.toggleAttribute("aria-current", current);
+      if (current) row.querySelector(".unread")?.remove(); // opening it reads it
     }
   }
 

@@ -92,7 +92,7 @@ export class TaskBoard {
       h("input", { type: "checkbox", "aria-label": `Complete “${task.title}”`, onchange: () => this.complete(task) }),
       h("div", { class: "task-main" }, title, meta ? h("span", { class: "task-meta" }, meta) : null),
       h("button", { type: "button", class: "icon", "aria-label": `Edit “${task.title}”`, onclick: () => this.edit(item, task) }, "✎"),
-      h("button", { type: "button", class: "icon", "aria-label": `Delete “${task.title}”`, onclick: () => this.remove(task) }, "🗑"));
+      h("button", { type: "button", class: "icon", "aria-label": `Delete “${task.title}”`, onclick: () => this.remove(task) }, "✕"));
     return item;
   }
 

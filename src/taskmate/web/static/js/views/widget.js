@@ -10,12 +10,12 @@ export function chatWidget({ me }) {
   const toggle = h("button", {
     type: "button", class: "widget-toggle primary", "aria-controls": "chat-widget", "aria-expanded": "false",
     onclick: () => (panel.hidden ? show() : hide()),
-  }, "💬 Chat");
+  }, "Chat");
 
   async function show() {
     panel.hidden = false;
     toggle.setAttribute("aria-expanded", "true");
-    toggle.textContent = "✕ Close chat";
+    toggle.textContent = "Close chat";
     if (view.id) return view.composer.focus();
     try {
       const latest = await api("/conversations?limit=1");
@@ -29,7 +29,7 @@ export function chatWidget({ me }) {
   function hide() {
     panel.hidden = true;
     toggle.setAttribute("aria-expanded", "false");
-    toggle.textContent = "💬 Chat";
+    toggle.textContent = "Chat";
     toggle.focus();
   }
 
