@@ -73,3 +73,17 @@ async def browsing(chromium: Browser, server: LiveServer) -> AsyncIterator[Brows
     session = Browsing(chromium, server)
     yield session
     await session.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "bench: browser benchmarks, run with `-m bench`")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Benchmarks run only when asked for (`pytest tests/web -m bench`)."""
+    if "bench" in (config.getoption("markexpr") or ""):
+        return
+    benchmarks = [item for item in items if item.get_closest_marker("bench")]
+    if benchmarks:
+        config.hook.pytest_deselected(items=benchmarks)
+        items[:] = [item for item in items if not item.get_closest_marker("bench")]

@@ -67,5 +67,5 @@ async function route() {
   return create();
 }
 
+await route(); // the conversation first: the list is not needed to start typing
 await sidebar.reload();
-await route();

@@ -81,6 +81,7 @@ export class ConversationView {
       this.observeTop();
       this.composer.focus();
       this.element.dataset.ready = "true";
+      performance.mark("taskmate:conversation-ready"); // time to interactive, for the benchmark
     } catch (error) {
       this.log.replaceChildren(h("p", { class: "error" }, error.message));
     }
