@@ -20,7 +20,7 @@ DEADLINE_MS = 10_000
 
 
 def readme_screenshots_wanted() -> bool:
-    return os.environ.get("TASKMATE_SCREENSHOTS") == "1"
+    return os.environ.get("TASKMATE_TEST_SCREENSHOTS") == "1"
 
 
 class Browsing:

@@ -56,12 +56,18 @@ async def server(
 
 
 @pytest.fixture(scope="session")
-async def chromium() -> AsyncIterator[Browser]:
+def chromium_path() -> str:
+    """The system Chromium (`make test` installs it); missing fails in CI, skips elsewhere."""
     if not Path(CHROMIUM).exists():
         service_missing("Chromium", FileNotFoundError(CHROMIUM))
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+async def chromium(chromium_path: str) -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=chromium_path,
             args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
         )
         yield browser

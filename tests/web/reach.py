@@ -8,7 +8,8 @@ from typing import Any
 from playwright.async_api import Page
 
 MARK_CONTROLS = """() => {
-  const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  const selector =
+    'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
   const controls = [...document.querySelectorAll(selector)].filter((element) =>
     !element.disabled && element.checkVisibility({visibilityProperty: true}));
   controls.forEach((element, index) => { element.dataset.probe = String(index); });

@@ -65,7 +65,9 @@ async def test_static_assets_are_revalidated_with_their_etag(client: httpx.Async
     assert "javascript" in response.headers["content-type"]
     assert response.headers["cache-control"] == "no-cache"
     assert response.headers["x-content-type-options"] == "nosniff"
-    again = await client.get("/static/js/api.js", headers={"if-none-match": response.headers["etag"]})
+    again = await client.get(
+        "/static/js/api.js", headers={"if-none-match": response.headers["etag"]}
+    )
     assert again.status_code == 304
     assert again.content == b""
 
@@ -75,6 +77,8 @@ def test_every_module_and_asset_a_page_names_ships_in_the_package() -> None:
     for page in STATIC_DIR.glob("*.html"):
         named += [STATIC_DIR / asset for asset in ASSET.findall(page.read_text())]
     for module in STATIC_DIR.rglob("*.js"):
-        named += [(module.parent / target).resolve() for target in IMPORT.findall(module.read_text())]
+        named += [
+            (module.parent / target).resolve() for target in IMPORT.findall(module.read_text())
+        ]
     assert len(named) > 20
     assert [path for path in named if not path.is_file()] == []
