@@ -136,6 +136,7 @@ export class Connection extends EventTarget {
   }
 
   fallBack(transport) {
+    clearTimeout(this.retryTimer);
     this.useTransport(transport);
     this.failures = 0;
     this.setStatus("online");
@@ -172,11 +173,18 @@ export class Connection extends EventTarget {
     }
     source.onopen = () => { this.failures = 0; };
     source.onerror = () => {
-      if (source.readyState !== EventSource.CLOSED) return; // the browser reconnects itself
+      if (source.readyState !== EventSource.CLOSED) return; // the browser reconnects by itself
+      this.streams.delete(key);
       this.failures += 1;
-      if (this.failures >= SSE_FAILURES_BEFORE_POLLING) this.fallBack("poll");
-      else if (this.transport === "sse") setTimeout(() => { this.streams.delete(key); key === "user" ? this.openUserStream() : this.follow(key); }, backoff(this.failures));
+      if (this.failures >= SSE_FAILURES_BEFORE_POLLING) return this.fallBack("poll");
+      setTimeout(() => this.reopen(key), backoff(this.failures));
     };
+  }
+
+  reopen(key) {
+    if (this.transport !== "sse" || this.streams.has(key)) return;
+    if (key === "user") this.openUserStream();
+    else if (this.subscriptions.has(key)) this.follow(key);
   }
 
   pollAll() {
