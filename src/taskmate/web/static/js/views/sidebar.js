@@ -29,18 +29,22 @@ export class Sidebar {
   async reload() {
     this.cursor = undefined;
     this.done = false;
+    this.generation = (this.generation ?? 0) + 1;
     replaceChildren(this.list, skeleton(3));
     await this.loadMore(true);
   }
 
+  // More rows at the end of the list; a reload meanwhile makes an older answer moot.
   async loadMore(fresh = false) {
-    if (this.done || (this.loading && !fresh)) return;
+    if (!fresh && (this.done || this.loading || this.cursor === undefined)) return;
+    const generation = this.generation;
     this.loading = true;
     const params = new URLSearchParams({ limit: "30" });
     if (this.query) params.set("q", this.query);
     if (this.cursor) params.set("cursor", this.cursor);
     try {
       const page = await api(`/conversations?${params}`);
+      if (generation !== this.generation) return;
       if (fresh) this.list.replaceChildren();
       for (const conversation of page.items) this.list.append(this.row(conversation));
       this.cursor = page.next_cursor;
