@@ -46,13 +46,21 @@ class LiveServer:
         return runtime
 
 
-@asynccontextmanager
-async def serving(app: FastAPI, settings: Settings, *, lifespan: bool) -> AsyncIterator[LiveServer]:
-    """Serves ``app`` on a free port until the block ends. Without ``lifespan``, the app's
-    lifespan is left to the caller (the ``app`` fixture runs it)."""
+def free_listener() -> socket.socket:
+    """A socket bound to a free loopback port, for a server whose origin must be known first."""
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", 0))
+    return listener
+
+
+@asynccontextmanager
+async def serving(
+    app: FastAPI, settings: Settings, *, lifespan: bool, listener: socket.socket | None = None
+) -> AsyncIterator[LiveServer]:
+    """Serves ``app`` on ``listener`` (or a free port) until the block ends. Without
+    ``lifespan``, the app's lifespan is left to the caller (the ``app`` fixture runs it)."""
+    listener = listener or free_listener()
     options = server_options(settings) | {
         "log_config": None,
         "access_log": False,

@@ -35,6 +35,7 @@ from taskmate.ops.levels import sample_levels
 from taskmate.ratelimit import RateLimiter
 from taskmate.tasks import projects_router
 from taskmate.tasks import router as tasks_router
+from taskmate.web.router import install_web
 
 API_PREFIX = "/api/v1"
 
@@ -127,4 +128,5 @@ def create_app(
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(metrics_router.router)
+    install_web(app)
     return app

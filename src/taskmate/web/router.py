@@ -1,0 +1,91 @@
+"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`) and `/static`.
+
+Pages are static HTML shells whose ES modules talk to the API. Whether someone is signed in
+is decided here from the session cookie, so a signed-out visitor is redirected before any
+script runs; an expired access token also counts as signed out, and the login page then
+tries a silent refresh before asking for a password.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import APIRouter, FastAPI, Request
+from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.staticfiles import PathLike, StaticFiles
+from starlette.types import Scope
+
+from taskmate.api.runtime import Runtime
+from taskmate.auth.cookies import ACCESS_COOKIE
+from taskmate.errors import Unauthorized
+from taskmate.web.headers import add_page_headers, add_static_headers
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+router = APIRouter(include_in_schema=False)
+
+
+class _StaticFiles(StaticFiles):
+    def file_response(
+        self, full_path: PathLike, stat_result: os.stat_result, scope: Scope, status_code: int = 200
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        add_static_headers(response.headers)
+        return response
+
+
+def _signed_in(request: Request) -> bool:
+    token = request.cookies.get(ACCESS_COOKIE)
+    if not token:
+        return False
+    runtime: Runtime = request.app.state.runtime
+    try:
+        runtime.tokens.decode_access(token)
+    except Unauthorized:
+        return False
+    return True
+
+
+def _page(request: Request, name: str) -> Response:
+    response = FileResponse(STATIC_DIR / name, media_type="text/html")
+    add_page_headers(response.headers, request.headers.get("host", ""))
+    return response
+
+
+def _signed_in_page(request: Request, name: str) -> Response:
+    if _signed_in(request):
+        return _page(request, name)
+    target = quote(request.url.path, safe="/")
+    return RedirectResponse(f"/login?next={target}", status_code=303)
+
+
+@router.get("/")
+async def dashboard(request: Request) -> Response:
+    return _signed_in_page(request, "dashboard.html")
+
+
+@router.get("/chat")
+async def chat(request: Request) -> Response:
+    return _signed_in_page(request, "chat.html")
+
+
+@router.get("/chat/{conversation_id}")
+async def conversation(request: Request, conversation_id: str) -> Response:
+    return _signed_in_page(request, "chat.html")
+
+
+@router.get("/login")
+async def login(request: Request) -> Response:
+    return _page(request, "login.html")
+
+
+@router.get("/signup")
+async def signup(request: Request) -> Response:
+    return _page(request, "signup.html")
+
+
+def install_web(app: FastAPI) -> None:
+    app.include_router(router)
+    app.mount("/static", _StaticFiles(directory=STATIC_DIR), name="static")

@@ -1,0 +1,48 @@
+// Log in and sign up. A session whose access token expired is renewed silently first.
+import { ApiError, api, cookie, refreshSession } from "./api.js";
+
+const form = document.querySelector("form.auth");
+const errorBox = document.getElementById("form-error");
+const signingUp = form.dataset.mode === "signup";
+
+function nextPage() {
+  const next = new URLSearchParams(location.search).get("next") ?? "/";
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+for (const link of document.querySelectorAll("a[data-keep-next]")) {
+  link.search = location.search;
+}
+
+if (!signingUp && cookie("taskmate_csrf") && (await refreshSession())) {
+  location.replace(nextPage());
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const data = Object.fromEntries(new FormData(form));
+  const body = { email: data.email, password: data.password, session: "cookie" };
+  if (signingUp) {
+    body.name = data.name || undefined;
+    body.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+  const button = form.querySelector("button[type=submit]");
+  button.disabled = true;
+  errorBox.hidden = true;
+  try {
+    await api(signingUp ? "/auth/register" : "/auth/login", { method: "POST", body, signedOut: () => {} });
+    location.assign(nextPage());
+  } catch (error) {
+    errorBox.textContent = describe(error);
+    errorBox.hidden = false;
+    errorBox.focus();
+    button.disabled = false;
+  }
+});
+
+function describe(error) {
+  if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
+  const fields = error.details?.fields;
+  if (fields?.length) return fields.map((field) => `${field.field}: ${field.message}`).join(" ");
+  return error.message;
+}

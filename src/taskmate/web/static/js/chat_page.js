@@ -1,0 +1,71 @@
+// The chat page: sidebar of conversations, the open one, and the shortcut for a new one.
+import { api, currentUser } from "./api.js";
+import { connection } from "./connection.js";
+import { h } from "./dom.js";
+import { wireSignOut } from "./session.js";
+import { showError } from "./toast.js";
+import { ConversationView } from "./views/conversation.js";
+import { Sidebar } from "./views/sidebar.js";
+import { topBar } from "./views/status.js";
+
+const me = await currentUser();
+const live = connection();
+const main = document.getElementById("main");
+const view = new ConversationView({ me, onChanged: () => sidebar.reload() });
+const sidebar = new Sidebar({
+  onOpen: (id) => open(id, true),
+  onCreate: () => create(),
+  onDeleted: (id) => { if (id === view.id) create(); },
+});
+const menu = h("button", {
+  type: "button", class: "icon menu", "aria-label": "Conversations", "aria-controls": "sidebar",
+  "aria-expanded": "false", onclick: () => toggleDrawer(),
+}, "☰");
+document.body.prepend(topBar({ me, live, menu, current: "/chat" }));
+wireSignOut();
+document.querySelector(".chat-layout").prepend(sidebar.element);
+main.append(view.element);
+
+function toggleDrawer(open = !document.body.classList.contains("drawer-open")) {
+  document.body.classList.toggle("drawer-open", open);
+  menu.setAttribute("aria-expanded", String(open));
+  if (open) sidebar.search.focus();
+}
+
+async function open(id, push = false) {
+  if (push) history.pushState({}, "", `/chat/${id}`);
+  sidebar.select(id);
+  toggleDrawer(false);
+  await view.open(id);
+}
+
+async function create() {
+  try {
+    const conversation = await api("/conversations", { method: "POST", body: {} });
+    await open(conversation.id, true);
+    sidebar.reload();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+live.on("conversation", () => sidebar.reload());
+addEventListener("popstate", () => route());
+addEventListener("keydown", (event) => {
+  if (event.altKey && event.code === "KeyN") {
+    event.preventDefault();
+    create();
+  }
+  if (event.key === "Escape") toggleDrawer(false);
+});
+
+async function route() {
+  const id = location.pathname.split("/")[2];
+  if (id) return open(id);
+  const latest = await api("/conversations?limit=1");
+  if (latest.items.length) return open(latest.items[0].id, false).then(() => history.replaceState({}, "", `/chat/${latest.items[0].id}`));
+  return create();
+}
+
+await route(); // the conversation first: the list is not needed to start typing
+await sidebar.reload();

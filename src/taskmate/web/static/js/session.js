@@ -1,0 +1,9 @@
+// Signing out; the top bar's button calls it.
+import { api } from "./api.js";
+
+export function wireSignOut() {
+  document.getElementById("sign-out")?.addEventListener("click", async () => {
+    await api("/auth/logout", { method: "POST", signedOut: () => {} }).catch(() => {});
+    location.assign("/login");
+  });
+}

@@ -1,0 +1,96 @@
+// The conversation list: new, search, delete with confirmation, and older pages loaded as
+// the list scrolls. On phones it is a drawer opened from the top bar.
+import { api } from "../api.js";
+import { debounce, h, replaceChildren, skeleton } from "../dom.js";
+import { showError } from "../toast.js";
+import { confirmAction } from "./dialog.js";
+
+export class Sidebar {
+  constructor({ onOpen, onCreate, onDeleted }) {
+    this.onOpen = onOpen;
+    this.onDeleted = onDeleted;
+    this.current = null;
+    this.query = "";
+    this.search = h("input", {
+      type: "search", placeholder: "Search conversations", "aria-label": "Search conversations",
+      oninput: debounce(() => { this.query = this.search.value.trim(); this.reload(); }, 250),
+    });
+    this.list = h("ul", { class: "conversation-list" });
+    this.more = h("div", { class: "list-end", "aria-hidden": "true" });
+    this.element = h("nav", { id: "sidebar", class: "sidebar", "aria-label": "Conversations" },
+      h("button", { type: "button", class: "primary new-conversation", onclick: onCreate,
+        title: "New conversation (Alt+N)", "aria-keyshortcuts": "Alt+N" }, "+ New conversation"),
+      this.search, this.list, this.more);
+    new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.loadMore();
+    }, { root: this.element }).observe(this.more);
+  }
+
+  async reload() {
+    this.cursor = undefined;
+    this.done = false;
+    this.generation = (this.generation ?? 0) + 1;
+    replaceChildren(this.list, skeleton(3));
+    await this.loadMore(true);
+  }
+
+  // More rows at the end of the list; a reload meanwhile makes an older answer moot.
+  async loadMore(fresh = false) {
+    if (!fresh && (this.done || this.loading || this.cursor === undefined)) return;
+    const generation = this.generation;
+    this.loading = true;
+    const params = new URLSearchParams({ limit: "30" });
+    if (this.query) params.set("q", this.query);
+    if (this.cursor) params.set("cursor", this.cursor);
+    try {
+      const page = await api(`/conversations?${params}`);
+      if (generation !== this.generation) return;
+      if (fresh) this.list.replaceChildren();
+      for (const conversation of page.items) this.list.append(this.row(conversation));
+      this.cursor = page.next_cursor;
+      this.done = !page.next_cursor;
+      if (!this.list.childElementCount) {
+        this.list.append(h("li", { class: "muted" }, this.query ? "No conversation matches." : "No conversations yet."));
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  row(conversation) {
+    const title = conversation.title || "New conversation";
+    const unread = conversation.unread_count > 0 ? h("span", { class: "unread", "aria-label": `${conversation.unread_count} unread` }, String(conversation.unread_count)) : null;
+    return h("li", { "data-id": conversation.id, class: conversation.id === this.current ? "current" : "" },
+      h("a", {
+        href: `/chat/${conversation.id}`,
+        "aria-current": conversation.id === this.current ? "page" : null,
+        onclick: (event) => { event.preventDefault(); this.onOpen(conversation.id); },
+      }, h("span", { class: "row-title" }, title),
+      h("span", { class: "preview" }, conversation.last_message_preview ?? ""), unread),
+      h("button", { type: "button", class: "icon", "aria-label": `Delete “${title}”`, onclick: () => this.remove(conversation, title) }, "✕"));
+  }
+
+  select(id) {
+    this.current = id;
+    for (const row of this.list.children) {
+      const current = row.dataset.id === id;
+      row.classList.toggle("current", current);
+      row.querySelector("a")?.toggleAttribute("aria-current", current);
+      if (current) row.querySelector(".unread")?.remove(); // opening it reads it
+    }
+  }
+
+  async remove(conversation, title) {
+    const sure = await confirmAction({ text: `Delete “${title}” for everyone in it? This cannot be undone.`, action: "Delete" });
+    if (!sure) return;
+    try {
+      await api(`/conversations/${conversation.id}`, { method: "DELETE" });
+      this.list.querySelector(`[data-id="${conversation.id}"]`)?.remove();
+      this.onDeleted(conversation.id);
+    } catch (error) {
+      showError(error);
+    }
+  }
+}

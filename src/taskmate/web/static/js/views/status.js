@@ -1,0 +1,32 @@
+// The connection status in the top bar, in plain words.
+import { h } from "../dom.js";
+
+const WORDS = {
+  connecting: "Connecting…",
+  online: "Connected",
+  reconnecting: "Reconnecting…",
+  offline: "Offline: messages will be sent when you're back",
+};
+
+export function statusBadge(live) {
+  const element = h("span", { class: "status", role: "status", "aria-live": "polite" });
+  const show = () => {
+    element.dataset.status = live.status;
+    const fallback = live.status === "online" && live.transport !== "ws" ? " (fallback)" : "";
+    element.textContent = WORDS[live.status] + fallback;
+  };
+  live.addEventListener("status", show);
+  show();
+  return element;
+}
+
+// The top bar every signed-in page shares.
+export function topBar({ me, live, menu = null, current }) {
+  const link = (href, label) => h("a", { href, "aria-current": current === href ? "page" : null }, label);
+  return h("header", { class: "topbar" }, menu,
+    h("a", { href: "/", class: "brand" }, "Taskmate"),
+    h("nav", { class: "pages", "aria-label": "Pages" }, link("/", "Tasks"), link("/chat", "Chat")),
+    statusBadge(live),
+    h("span", { class: "who" }, me.name || me.email),
+    h("button", { type: "button", class: "link", id: "sign-out" }, "Sign out"));
+}
