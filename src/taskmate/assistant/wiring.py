@@ -11,21 +11,21 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-import structlog
 from redis.asyncio import Redis
 from starlette.datastructures import State
 
 from taskmate.api.runtime import Runtime
+from taskmate.assistant.llm.models import build_model, model_settings
+from taskmate.assistant.llm.responder import LlmResponder
 from taskmate.assistant.offline import OfflineResponder
 from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.undo import UNDO_HANDLERS
 from taskmate.chat.hooks import UNDO_HANDLERS_STATE
 from taskmate.chat.live.streaming import STREAM_STORE_STATE
+from taskmate.chat.responder import Responder
 from taskmate.chat.runner import GenerationRunner, RunnerTiming
 from taskmate.chat.stream_store import MemoryStreamStore, RedisStreamStore, StreamStore
 from taskmate.events import ConversationEvent, Event
-
-logger = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -53,6 +53,22 @@ async def _stream_store(runtime: Runtime) -> AsyncIterator[StreamStore]:
         await client.aclose()
 
 
+def build_responder(runtime: Runtime) -> Responder:
+    """The offline assistant, or the model ``TASKMATE_LLM`` names (a ``SettingsError`` when
+    it cannot be used)."""
+    settings = runtime.settings
+    tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
+    if settings.llm == "offline":
+        return OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
+    return LlmResponder(
+        model=build_model(settings),
+        settings=model_settings(settings),
+        database=runtime.database,
+        tools=tools,
+        clock=runtime.clock,
+    )
+
+
 @asynccontextmanager
 async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> AsyncIterator[None]:
     """Runs the generation runner for the app's lifetime (``state.chat_stream_store`` is its
@@ -60,12 +76,7 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
     if not policy.answer:
         yield
         return
-    if runtime.settings.llm != "offline":
-        logger.warning("assistant_unavailable", llm=runtime.settings.llm)
-        yield
-        return
-    tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
-    responder = OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
+    responder = build_responder(runtime)
     async with _stream_store(runtime) as store:
         setattr(state, STREAM_STORE_STATE, store)
         runner = GenerationRunner(

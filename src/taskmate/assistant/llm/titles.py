@@ -1,0 +1,34 @@
+"""A title for a new conversation, proposed by the model from its first exchange; the
+offline heuristic (the first message, shortened) when the model gives none."""
+
+from __future__ import annotations
+
+import structlog
+from pydantic_ai import Agent
+from pydantic_ai.models import Model
+from pydantic_ai.settings import ModelSettings
+
+from taskmate.assistant.offline import MAX_TITLE, title_for
+
+logger = structlog.get_logger(__name__)
+
+TITLE_INSTRUCTIONS = (
+    "Give a title of at most six words for the conversation below. Answer with the title "
+    "only, without quotes or a final period."
+)
+
+
+class Titler:
+    def __init__(self, model: Model, settings: ModelSettings) -> None:
+        self._agent = Agent(model, instructions=TITLE_INSTRUCTIONS, model_settings=settings)
+
+    async def title(self, question: str, answer: str) -> str:
+        try:
+            result = await self._agent.run(f"User: {question}\nAssistant: {answer[:1000]}")
+            proposed = " ".join(result.output.split()).strip("\"'“”. ")
+        except Exception as error:  # the model is optional here: any failure means the heuristic
+            logger.warning("llm_title_failed", error=type(error).__name__)
+            proposed = ""
+        if not proposed or len(proposed) > MAX_TITLE:
+            return title_for(question)
+        return proposed[:1].upper() + proposed[1:]
