@@ -88,6 +88,8 @@ async def task_summary(database: Database, user_id: str, now: datetime) -> str:
         soon = and_(Task.due_date <= today + SOON, ~overdue)
         lines += await reader.part("Due in the next 7 days", soon, Task.due_sort, Task.id)
         undated = Task.due_date.is_(None)
-        lines += await reader.part("Latest undated", undated, Task.created_at.desc(), Task.id)
+        lines += await reader.part(
+            "Latest undated", undated, Task.created_at.desc(), Task.id.desc()
+        )
         lines += await reader.projects()
     return "\n".join(lines)[:SUMMARY_LIMIT]
