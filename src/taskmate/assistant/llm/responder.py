@@ -23,7 +23,7 @@ from pydantic_ai.usage import RunUsage, UsageLimits
 
 from taskmate.assistant.confirm import confirmation, declined
 from taskmate.assistant.interpreter import interpret
-from taskmate.assistant.llm.failures import RETRY, failed_message, retry_choice
+from taskmate.assistant.llm.failures import RETRY, failed_message, reason, retry_choice
 from taskmate.assistant.llm.history import model_messages, recent
 from taskmate.assistant.llm.prompt import instructions
 from taskmate.assistant.llm.stream import EventMapper
@@ -86,7 +86,7 @@ class LlmResponder:
         answer: list[str] = []
         try:
             while True:
-                attempt = _Attempt(self._parts, turn)
+                attempt = _Attempt(self._parts, turn, after_text=bool(answer))
                 async for output in attempt.outputs():
                     if isinstance(output, TextDelta):
                         watch.text_arrived()
@@ -121,13 +121,13 @@ class LlmResponder:
 class _Attempt:
     """One run of the model for a turn, then the deletes it staged."""
 
-    def __init__(self, parts: _Parts, turn: Turn) -> None:
+    def __init__(self, parts: _Parts, turn: Turn, *, after_text: bool) -> None:
         self._parts = parts
         self._turn = turn
         self._now = parts.clock()
         self._local_now = self._now.astimezone(ZoneInfo(turn.user.timezone))
         self._deps = TurnDeps(user_id=turn.user.user_id, tools=parts.tools, now=self._local_now)
-        self._mapper = EventMapper(now=self._now)
+        self._mapper = EventMapper(now=self._now, after_text=after_text)
         self.usage = RunUsage()
         self.outcome: TurnOutcome = "answered"
 
@@ -136,7 +136,8 @@ class _Attempt:
             async for output in self._run():
                 yield output
         except Exception as error:  # a provider failure, or a bug: never shown as such
-            logger.warning("llm_failed", error=type(error).__name__, detail=str(error)[:200])
+            # The error's text may quote the request: log its kind only.
+            logger.warning("llm_failed", error=type(error).__name__, reason=reason(error))
             async for output in self._failed(error):
                 yield output
             return

@@ -51,12 +51,14 @@ def step_label(name: str, arguments: dict[str, Any]) -> str:
 class EventMapper:
     """One per model turn; ``changed`` tells whether a change already went through."""
 
-    def __init__(self, *, now: datetime) -> None:
+    def __init__(self, *, now: datetime, after_text: bool = False) -> None:
+        """``after_text``: text was said before (an earlier attempt), so new text starts a
+        paragraph."""
         self._now = now
         self._running: set[str] = set()
         self.call_order: list[str] = []  # the model's calls, in the order it made them
-        self.spoke = False
-        self._tools_since_text = False
+        self.spoke = after_text
+        self._tools_since_text = after_text
         self.changed = False
 
     def outputs(self, event: object) -> Iterator[Output]:
