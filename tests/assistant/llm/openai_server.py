@@ -26,10 +26,12 @@ Json = dict[str, Any]
 
 @dataclass(frozen=True)
 class Stream:
-    """SSE chunks; with ``cut_after`` the connection drops after that many chunks."""
+    """SSE chunks; after ``cut_after`` of them the connection drops, after ``hang_after``
+    nothing more comes until the test ends."""
 
     chunks: Sequence[Json]
     cut_after: int | None = None
+    hang_after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,10 @@ class ScriptedServer:
             return
         assert isinstance(entry, Stream)
         for n, chunk in enumerate(entry.chunks):
-            if entry.cut_after is not None and n == entry.cut_after:
+            if n == entry.cut_after:
                 raise ConnectionAbortedError("scripted cut")
+            if n == entry.hang_after:
+                await self._release.wait()
             yield f"data: {json.dumps(chunk)}\n\n"
         yield "data: [DONE]\n\n"
 

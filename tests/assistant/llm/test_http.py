@@ -26,7 +26,7 @@ from tests.assistant.llm.openai_server import (
     text,
     tool_calls,
 )
-from tests.chat.helpers import create_conversation, get_conversation
+from tests.chat.helpers import create_conversation, get_conversation, url
 from tests.chat.transports.sockets import signed_in
 from tests.conftest import MakeUser
 from tests.live_server import LiveServer, serving
@@ -108,6 +108,32 @@ async def test_a_conversation_over_websocket_adds_the_task_and_streams_the_answe
     assert {m["tool_call_id"] for m in tool_messages} == {"call_0", "call_1"}
     assert "Buy milk" in tool_messages[0]["content"]
     assert (await get_conversation(client, chat.user, chat.id))["title"] == "Groceries"
+
+
+async def test_stop_keeps_what_the_model_said_and_undo_reverses_its_change(
+    server: LiveServer, client: httpx.AsyncClient, make_user: MakeUser, model_server: ScriptedServer
+) -> None:
+    chat = await start(client, make_user)
+    model_server.play(tool_calls(("add_tasks", {"tasks": [{"title": "Water plants"}]})))
+    model_server.play(Stream(text("Added it. Anything else for today?").chunks, hang_after=3))
+    async with signed_in(server, chat.user) as socket:
+        await socket.subscribe(chat.id)
+        await socket.send_message(chat.id, "add water plants")
+        said = ""
+        while said != "Added it. ":
+            said += (await socket.next("delta"))["text"]
+        response = await client.post(url(chat.id, "/stop"), headers=chat.user.headers)
+        assert response.json() == {"stopped": True}
+
+    def stopped(item: Json) -> bool:
+        return bool(item["type"] == "message" and item["status"] == "stopped")
+
+    [answer] = [item for item in await chat.wait(stopped) if stopped(item)]
+    assert answer["content"] == "Added it. "
+    [call] = [item for item in await chat.items() if item["type"] == "tool_call"]
+    undone = await client.post(url(chat.id, f"/items/{call['id']}/undo"), headers=chat.user.headers)
+    assert undone.status_code == 200, undone.text
+    assert await chat.tasks() == []
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from structlog.testing import capture_logs
 
 from taskmate.api.runtime import Runtime
 from taskmate.assistant.interpreter import FindTasks, NewTask
@@ -193,3 +194,18 @@ async def test_an_unreadable_date_fails_the_call_and_tells_the_model(
 
 def _all() -> FindTasks:
     return FindTasks(status="all")
+
+
+async def test_each_turn_logs_its_usage_without_the_messages(
+    runtime: Runtime, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    script = ScriptedModel("Hello there, Ada.")
+    with capture_logs() as logs:
+        await outputs(llm_responder(runtime, script), turn(user.id, "secret words"))
+
+    [entry] = [log for log in logs if log["event"] == "llm_turn"]
+    assert entry["outcome"] == "answered" and entry["requests"] == 1
+    assert entry["input_tokens"] > 0 and entry["output_tokens"] > 0
+    assert 0 <= entry["first_token_ms"] <= entry["total_ms"]
+    assert "secret words" not in repr(entry) and "Hello there" not in repr(entry)

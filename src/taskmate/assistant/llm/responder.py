@@ -81,20 +81,18 @@ class LlmResponder:
 
     async def respond(self, turn: Turn) -> AsyncIterator[Output]:
         watch = Stopwatch()
-        usage = RunUsage()
-        outcome: TurnOutcome = "stopped"
+        attempts: list[_Attempt] = []
         answer: list[str] = []
         try:
             while True:
                 attempt = _Attempt(self._parts, turn, after_text=bool(answer))
+                attempts.append(attempt)
                 async for output in attempt.outputs():
                     if isinstance(output, TextDelta):
                         watch.text_arrived()
                         answer.append(output.text)
                     yield output
-                usage.incr(attempt.usage)
-                outcome = attempt.outcome
-                if outcome != "failed":
+                if attempt.outcome != "failed":
                     break
                 yield retry_choice()
                 if (await turn.answers.choice()).option != RETRY.id:
@@ -103,19 +101,25 @@ class LlmResponder:
                 title = await self._titler.title(turn.message.content, "".join(answer))
                 yield Title(text=title)
         finally:
-            record_turn_usage(
-                TurnUsage(
-                    model=self._model_name,
-                    outcome=outcome,
-                    requests=usage.requests,
-                    input_tokens=usage.input_tokens,
-                    output_tokens=usage.output_tokens,
-                    first_token_ms=watch.first_token_ms,
-                    total_ms=watch.elapsed_ms(),
-                ),
-                conversation_id=turn.conversation_id,
-                generation_id=turn.generation_id,
-            )
+            self._record(turn, attempts, watch)
+
+    def _record(self, turn: Turn, attempts: list[_Attempt], watch: Stopwatch) -> None:
+        usage = RunUsage()
+        for attempt in attempts:
+            usage.incr(attempt.usage)
+        record_turn_usage(
+            TurnUsage(
+                model=self._model_name,
+                outcome=attempts[-1].outcome if attempts else "stopped",
+                requests=usage.requests,
+                input_tokens=usage.input_tokens,
+                output_tokens=usage.output_tokens,
+                first_token_ms=watch.first_token_ms,
+                total_ms=watch.elapsed_ms(),
+            ),
+            conversation_id=turn.conversation_id,
+            generation_id=turn.generation_id,
+        )
 
 
 class _Attempt:
@@ -129,7 +133,7 @@ class _Attempt:
         self._deps = TurnDeps(user_id=turn.user.user_id, tools=parts.tools, now=self._local_now)
         self._mapper = EventMapper(now=self._now, after_text=after_text)
         self.usage = RunUsage()
-        self.outcome: TurnOutcome = "answered"
+        self.outcome: TurnOutcome = "stopped"  # until it ends
 
     async def outputs(self) -> AsyncIterator[Output]:
         try:
@@ -141,6 +145,7 @@ class _Attempt:
             async for output in self._failed(error):
                 yield output
             return
+        self.outcome = "answered"
         order = {call_id: n for n, call_id in enumerate(self._mapper.call_order)}
         for deletion in sorted(self._deps.deletions, key=lambda d: order.get(d.call_id, 0)):
             async for output in self._confirmed(deletion):
