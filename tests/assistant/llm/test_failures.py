@@ -7,7 +7,7 @@ import pytest
 from pydantic_ai.exceptions import ModelHTTPError
 
 from taskmate.api.runtime import Runtime
-from taskmate.chat.responder import Choice, TextDelta, ToolCallStarted
+from taskmate.chat.responder import Choice, TextDelta, Title, ToolCallStarted
 from tests.assistant.llm.conftest import llm_responder
 from tests.assistant.llm.scripted_model import Call, ScriptedModel
 from tests.assistant.llm.turns import outputs, turn
@@ -60,3 +60,14 @@ async def test_a_failure_after_a_change_does_not_repeat_it_offline(
     assert [item.name for item in items if isinstance(item, ToolCallStarted)] == ["add_tasks"]
     said = "".join(item.text for item in items if isinstance(item, TextDelta))
     assert "What I changed before that stays done" in said
+
+
+async def test_without_a_title_from_the_model_the_first_message_names_the_conversation(
+    runtime: Runtime, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    script = ScriptedModel("Sure.", title="")
+    items = await outputs(
+        llm_responder(runtime, script), turn(user.id, "plan the garden party", title=None)
+    )
+    assert items[-1] == Title(text="Plan the garden party")
