@@ -156,6 +156,8 @@ async def test_a_failing_model_falls_back_to_the_offline_assistant_for_task_comm
     assert [task["title"] for task in await chat.tasks()] == ["call the plumber"]
     assert "call the plumber" in answer_text(items)
     assert "Traceback" not in answer_text(items)
+    conversation = await get_conversation(client, chat.user, chat.id)
+    assert conversation["title"] == "Add call the plumber tomorrow"  # offline's, at once
 
 
 async def test_otherwise_the_answer_apologises_and_retry_asks_the_model_again(

@@ -97,9 +97,10 @@ class LlmResponder:
                 yield retry_choice()
                 if (await turn.answers.choice()).option != RETRY.id:
                     break
-            if turn.title is None:
-                title = await self._titler.title(turn.message.content, "".join(answer))
-                yield Title(text=title)
+            if turn.title is None and attempt.outcome != "fallback":  # offline titled that
+                asking = attempt.outcome == "answered"
+                question, said = turn.message.content, "".join(answer)
+                yield Title(text=await self._titler.title(question, said, ask_model=asking))
         finally:
             self._record(turn, attempts, watch)
 
@@ -179,8 +180,7 @@ class _Attempt:
         understood = interpret(message, now=self._local_now).intent not in NOT_TASK_COMMANDS
         if understood and not self._mapper.changed:
             self.outcome = "fallback"
-            offline_turn = dataclasses.replace(self._turn, title=self._turn.title or "")
-            async for output in self._parts.offline.respond(offline_turn):
+            async for output in self._parts.offline.respond(self._turn):
                 yield output
             return
         self.outcome = "failed"

@@ -22,7 +22,10 @@ class Titler:
     def __init__(self, model: Model, settings: ModelSettings) -> None:
         self._agent = Agent(model, instructions=TITLE_INSTRUCTIONS, model_settings=settings)
 
-    async def title(self, question: str, answer: str) -> str:
+    async def title(self, question: str, answer: str, *, ask_model: bool = True) -> str:
+        """``ask_model`` False: the model just failed, so the heuristic answers at once."""
+        if not ask_model:
+            return title_for(question)
         try:
             result = await self._agent.run(f"User: {question}\nAssistant: {answer[:1000]}")
             proposed = " ".join(result.output.split()).strip("\"'“”. ")
