@@ -76,7 +76,7 @@ async def test_a_conversation_over_websocket_adds_the_task_and_streams_the_answe
     model_server.play(
         tool_calls(
             ("add_tasks", {"tasks": [{"title": "Buy milk", "due": "tomorrow at 5pm"}]}),
-            ("find_tasks", {"query": {"text": "milk", "status": "all"}}),
+            ("find_tasks", {"text": "milk", "status": "all"}),
         ),
         text("I added **Buy milk** for tomorrow at 5pm."),
     )

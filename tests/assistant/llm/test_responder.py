@@ -86,7 +86,7 @@ async def test_every_other_tool_acts_and_reports(
     user = await make_user()
     draft, report = await add(tools, user.id, "draft", "report")
     script = ScriptedModel(
-        [Call("find_tasks", {"query": {"text": "draft"}})],
+        [Call("find_tasks", {"text": "draft"})],
         [Call("update_tasks", {"ids": [draft], "changes": {"due": "friday", "priority": 4}})],
         [Call("complete_tasks", {"ids": [draft, report]})],
         [Call("reopen_tasks", {"ids": [report]})],
