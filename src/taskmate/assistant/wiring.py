@@ -15,8 +15,6 @@ from redis.asyncio import Redis
 from starlette.datastructures import State
 
 from taskmate.api.runtime import Runtime
-from taskmate.assistant.llm.models import build_model, model_settings
-from taskmate.assistant.llm.responder import LlmResponder
 from taskmate.assistant.offline import OfflineResponder
 from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.undo import UNDO_HANDLERS
@@ -60,6 +58,10 @@ def build_responder(runtime: Runtime) -> Responder:
     tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
     if settings.llm == "offline":
         return OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
+    # The providers' SDKs take seconds to import: only a server that uses a model loads them.
+    from taskmate.assistant.llm.models import build_model, model_settings
+    from taskmate.assistant.llm.responder import LlmResponder
+
     return LlmResponder(
         model=build_model(settings),
         settings=model_settings(settings),

@@ -10,12 +10,6 @@ from __future__ import annotations
 
 from pydantic_ai.exceptions import UserError
 from pydantic_ai.models import Model
-from pydantic_ai.models.anthropic import AnthropicModel
-from pydantic_ai.models.google import GoogleModel
-from pydantic_ai.models.openai import OpenAIChatModel, OpenAIResponsesModel
-from pydantic_ai.providers.anthropic import AnthropicProvider
-from pydantic_ai.providers.google import GoogleProvider
-from pydantic_ai.providers.openai import OpenAIProvider
 from pydantic_ai.settings import ModelSettings
 
 from taskmate.config import Settings, SettingsError
@@ -29,21 +23,26 @@ KEY_VARIABLES = {
 
 
 def build_model(settings: Settings) -> Model:
-    """The configured model; a ``SettingsError`` naming the variables when it cannot work."""
+    """The configured model; a ``SettingsError`` naming the variables when it cannot work.
+    Each provider's SDK is imported only when it is the one configured (they are slow)."""
     provider, _, name = settings.llm.partition(":")
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     try:
-        if provider == "openai":
-            return OpenAIChatModel(
-                name, provider=OpenAIProvider(base_url=settings.llm_base_url, api_key=key)
-            )
-        if provider == "openai-responses":
-            return OpenAIResponsesModel(
-                name, provider=OpenAIProvider(base_url=settings.llm_base_url, api_key=key)
-            )
+        if provider in ("openai", "openai-responses"):
+            from pydantic_ai.models.openai import OpenAIChatModel, OpenAIResponsesModel
+            from pydantic_ai.providers.openai import OpenAIProvider
+
+            api = OpenAIChatModel if provider == "openai" else OpenAIResponsesModel
+            return api(name, provider=OpenAIProvider(base_url=settings.llm_base_url, api_key=key))
         if provider == "anthropic":
+            from pydantic_ai.models.anthropic import AnthropicModel
+            from pydantic_ai.providers.anthropic import AnthropicProvider
+
             return AnthropicModel(name, provider=AnthropicProvider(api_key=key))
         if provider == "google":
+            from pydantic_ai.models.google import GoogleModel
+            from pydantic_ai.providers.google import GoogleProvider
+
             return GoogleModel(name, provider=GoogleProvider(api_key=key))
     except UserError:
         raise SettingsError(
