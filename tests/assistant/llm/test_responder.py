@@ -11,6 +11,7 @@ from structlog.testing import capture_logs
 
 from taskmate.api.runtime import Runtime
 from taskmate.assistant.interpreter import FindTasks, NewTask
+from taskmate.assistant.llm.stream import step_label
 from taskmate.assistant.tools import TaskTools
 from taskmate.chat.responder import (
     Choice,
@@ -209,3 +210,15 @@ async def test_each_turn_logs_its_usage_without_the_messages(
     assert entry["input_tokens"] > 0 and entry["output_tokens"] > 0
     assert 0 <= entry["first_token_ms"] <= entry["total_ms"]
     assert "secret words" not in repr(entry) and "Hello there" not in repr(entry)
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments", "label"),
+    [
+        ("add_tasks", {"tasks": [{"title": "a"}, {"title": "b"}]}, "Adding 2 tasks"),
+        ("complete_tasks", {"ids": [4, 9]}, "Completing #4, #9"),
+        ("update_project", {"name": "x"}, "Working on your lists"),
+    ],
+)
+def test_steps_say_what_the_assistant_does(name: str, arguments: Json, label: str) -> None:
+    assert step_label(name, arguments) == label

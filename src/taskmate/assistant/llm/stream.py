@@ -28,6 +28,7 @@ from taskmate.chat.responder import (
 )
 
 UNDO_WINDOW = timedelta(minutes=10)
+VERBS = {"update_tasks": "Updating", "complete_tasks": "Completing", "reopen_tasks": "Reopening"}
 
 
 def step_label(name: str, arguments: dict[str, Any]) -> str:
@@ -43,9 +44,10 @@ def step_label(name: str, arguments: dict[str, Any]) -> str:
         if len(tasks) == 1 and isinstance(tasks[0], dict):
             return f"Adding '{tasks[0].get('title', '')}'"
         return f"Adding {len(tasks)} tasks"
-    verb = {"update_tasks": "Updating", "complete_tasks": "Completing"}.get(name, "Reopening")
-    ids = arguments.get("ids") or []
-    return f"{verb} " + ", ".join(f"#{task_id}" for task_id in ids)
+    verb = VERBS.get(name)
+    if verb is None:
+        return f"Working on your {'lists' if 'project' in name else 'tasks'}"
+    return f"{verb} " + ", ".join(f"#{task_id}" for task_id in arguments.get("ids") or [])
 
 
 class EventMapper:
