@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     llm: str = "offline"
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(default=60, gt=0, le=600)
+    llm_retries: int = Field(default=2, ge=0, le=10)
     metrics_token: SecretStr | None = None
     shutdown_timeout: float = Field(default=30, ge=0)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
@@ -101,8 +103,8 @@ class Settings(BaseSettings):
         if value == "offline" or (sep and provider in providers and model):
             return value
         raise ValueError(
-            "expected 'offline' or '<provider>:<model>' with provider one of "
-            + ", ".join(providers)
+            f"unknown model {value!r}: expected 'offline' or '<provider>:<model>' with provider "
+            "one of " + ", ".join(providers) + ", such as openai:gpt-4o-mini"
         )
 
     @cached_property

@@ -11,7 +11,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-import structlog
 from redis.asyncio import Redis
 from starlette.datastructures import State
 
@@ -25,8 +24,6 @@ from taskmate.chat.responder import Responder
 from taskmate.chat.runner import GenerationRunner, RunnerTiming
 from taskmate.chat.stream_store import MemoryStreamStore, RedisStreamStore, StreamStore
 from taskmate.events import ConversationEvent, Event
-
-logger = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -57,21 +54,34 @@ async def _stream_store(runtime: Runtime) -> AsyncIterator[StreamStore]:
         await client.aclose()
 
 
+def build_responder(runtime: Runtime) -> Responder:
+    """The offline assistant, or the model ``TASKMATE_LLM`` names (a ``SettingsError`` when
+    it cannot be used)."""
+    settings = runtime.settings
+    tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
+    if settings.llm == "offline":
+        return OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
+    # The providers' SDKs take seconds to import: only a server that uses a model loads them.
+    from taskmate.assistant.llm.models import build_model, model_settings
+    from taskmate.assistant.llm.responder import LlmResponder
+
+    return LlmResponder(
+        model=build_model(settings),
+        settings=model_settings(settings),
+        database=runtime.database,
+        tools=tools,
+        clock=runtime.clock,
+    )
+
+
 @asynccontextmanager
 async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> AsyncIterator[None]:
     """Runs the generation runner for the app's lifetime (``state.chat_stream_store`` is its
-    stream store); generations stay queued when there is nothing to answer them with."""
+    stream store), unless the policy says this instance does not answer."""
     if not policy.answer:
         yield
         return
-    responder = policy.responder
-    if responder is None:
-        if runtime.settings.llm != "offline":
-            logger.warning("assistant_unavailable", llm=runtime.settings.llm)
-            yield
-            return
-        tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
-        responder = OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
+    responder = policy.responder or build_responder(runtime)
     async with _stream_store(runtime) as store:
         setattr(state, STREAM_STORE_STATE, store)
         runner = GenerationRunner(

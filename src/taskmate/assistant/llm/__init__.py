@@ -1,0 +1,1 @@
+"""The assistant over a language model (pydantic-ai): ``TASKMATE_LLM`` other than offline."""

@@ -1,0 +1,135 @@
+"""What the model may pass to the tools, and how it becomes the values ``TaskTools`` takes.
+
+Dates and repetitions arrive as natural language ("tomorrow 5pm", "every monday") and are read
+by the same date grammar as quick add, in the user's time zone; a phrase it cannot read is an
+``ArgumentError`` whose message tells the model what to send instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from taskmate.assistant.interpreter import DateRange, FindTasks, NewTask, TaskChanges
+from taskmate.tasks.dates import Due, parse_due
+from taskmate.tasks.fields import UNSET, Maybe
+from taskmate.tasks.recurrence import Recurrence, parse_recurrence
+
+MAX_BATCH = 50
+Priority = Literal[0, 1, 2, 3, 4]
+
+
+class ArgumentError(Exception):
+    """The model sent something the tools cannot use; the message is for the model."""
+
+
+class NewTaskArgs(BaseModel):
+    title: str = Field(min_length=1, max_length=500)
+    due: str | None = Field(None, description="when, in words: 'tomorrow 5pm', 'next friday'")
+    recurrence: str | None = Field(None, description="'every monday', 'every 2 weeks'")
+    project: str | None = Field(None, description="list name; created when missing")
+    labels: list[str] = Field(default_factory=list, max_length=20)
+    priority: Priority = Field(0, description="0 none, 1 low ... 4 urgent")
+
+
+class TaskChangeArgs(BaseModel):
+    """Fields left out stay as they are; ``clear`` empties fields."""
+
+    title: str | None = Field(None, min_length=1, max_length=500)
+    due: str | None = Field(None, description="new due date in words")
+    recurrence: str | None = Field(None, description="new repetition in words")
+    priority: Priority | None = None
+    project: str | None = Field(None, description="move to this list (created when missing)")
+    clear: list[Literal["due", "recurrence", "project"]] = Field(default_factory=list)
+
+
+class FindArgs(BaseModel):
+    text: str | None = Field(None, description="words that appear in the titles")
+    status: Literal["open", "done", "all"] = "open"
+    project: str | None = None
+    label: str | None = None
+    overdue: bool = False
+    due_from: str | None = Field(None, description="first due day, in words or YYYY-MM-DD")
+    due_until: str | None = Field(None, description="last due day, in words or YYYY-MM-DD")
+
+
+def due_from(text: str, now: datetime) -> Due:
+    due = parse_due(text, now=now)
+    if due is None:
+        raise ArgumentError(
+            f"'{text}' is not a date I can read; send e.g. 'tomorrow 5pm', 'next friday' "
+            "or '2026-03-01 09:00'."
+        )
+    return due
+
+
+def recurrence_from(text: str, now: datetime) -> tuple[Recurrence, Due]:
+    """The repetition and its first occurrence."""
+    match = parse_recurrence(text, now=now)
+    if match is None:
+        raise ArgumentError(
+            f"'{text}' is not a repetition I can read; send e.g. 'every monday', "
+            "'every 2 weeks' or 'daily at 8am'."
+        )
+    return match.recurrence, match.first
+
+
+def new_task(args: NewTaskArgs, now: datetime) -> NewTask:
+    due = due_from(args.due, now) if args.due else None
+    recurrence = None
+    if args.recurrence:
+        recurrence, first = recurrence_from(args.recurrence, now)
+        due = due or first
+    return NewTask(
+        title=args.title.strip(),
+        due=due,
+        recurrence=recurrence,
+        project=args.project,
+        labels=tuple(args.labels),
+        priority=args.priority,
+    )
+
+
+def task_changes(args: TaskChangeArgs, now: datetime) -> TaskChanges:
+    due: Maybe[Due | None] = UNSET
+    recurrence: Maybe[Recurrence | None] = UNSET
+    if args.recurrence:
+        recurrence, first = recurrence_from(args.recurrence, now)
+        due = first
+    if args.due:
+        due = due_from(args.due, now)
+    project: Maybe[str | None] = UNSET if args.project is None else args.project
+    if "due" in args.clear:
+        due = None
+    if "recurrence" in args.clear:
+        recurrence = None
+    if "project" in args.clear:
+        project = None
+    changes = TaskChanges(
+        title=args.title if args.title is not None else UNSET,
+        due=due,
+        recurrence=recurrence,
+        priority=args.priority if args.priority is not None else UNSET,
+        project=project,
+    )
+    if not changes.to_json():
+        raise ArgumentError("Say what to change: title, due, recurrence, priority, project.")
+    return changes
+
+
+def find_query(args: FindArgs, now: datetime) -> FindTasks:
+    start = due_from(args.due_from, now).date if args.due_from else None
+    end = due_from(args.due_until, now).date if args.due_until else None
+    when = None
+    if start or end:
+        when = DateRange(start=start, end=end, text=f"{args.due_from} – {args.due_until}")
+    return FindTasks(
+        text=args.text,
+        when=when,
+        overdue=args.overdue,
+        project=args.project,
+        label=args.label,
+        status=args.status,
+    )

@@ -1,0 +1,213 @@
+"""The tools the model calls. Each acts for the turn's user (``TurnDeps.user_id``, from the
+run context, never from the model's arguments) through ``TaskTools``, so results have the
+offline tools' names and shapes and ``assistant/undo.py`` reverses them unchanged.
+
+A tool hands the model a compact text view of its result and keeps the whole result in the
+``ToolReturn``'s metadata (an ``Outcome``) for the tool call item. Deletes do not run here:
+they are checked and staged in ``TurnDeps.deletions``; the responder asks the user and runs
+them only on ``confirm``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import Field
+from pydantic_ai import RunContext, Tool
+from pydantic_ai.messages import ToolReturn
+
+from taskmate.assistant.confirm import delete_project_question, delete_tasks_question
+from taskmate.assistant.llm.arguments import (
+    MAX_BATCH,
+    ArgumentError,
+    FindArgs,
+    NewTaskArgs,
+    TaskChangeArgs,
+    find_query,
+    new_task,
+    task_changes,
+)
+from taskmate.assistant.tools import TaskTools, task_line
+from taskmate.errors import AppError
+
+Json = dict[str, Any]
+Ids = Annotated[list[int], Field(min_length=1, max_length=MAX_BATCH)]
+STAGED = "Nothing is deleted yet: the user now gets a confirm button. Tell them in a few words."
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Deletion:
+    """A delete the model asked for, run only when the user confirms ``question``."""
+
+    name: str
+    arguments: Json
+    question: str
+    call_id: str  # the model's call, to ask in the order it asked
+
+
+@dataclass(kw_only=True, slots=True)
+class TurnDeps:
+    user_id: str
+    tools: TaskTools
+    now: datetime  # on the user's wall clock
+    deletions: list[Deletion] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Outcome:
+    """What a tool call item shows: the whole result, and whether it worked."""
+
+    result: Json
+    failed: bool = False
+
+
+def for_model(result: Json) -> str:
+    """The summary with one line per task or list: what the model needs to answer."""
+    lines = [result["summary"]]
+    lines += [task_line(task) for task in result.get("tasks", [])]
+    lines += [f"list #{p['id']} {p['name']}" for p in result.get("projects", [])]
+    return "\n".join(lines)
+
+
+async def outcome_of(run: Callable[[], Awaitable[Json]]) -> Outcome:
+    """The result, or the error in words when the change was refused (nothing changed)."""
+    try:
+        return Outcome(result=await run())
+    except (AppError, ArgumentError) as error:
+        message = error.message if isinstance(error, AppError) else str(error)
+        return Outcome(result={"error": message}, failed=True)
+
+
+async def _returning(run: Callable[[], Awaitable[Json]]) -> ToolReturn:
+    outcome = await outcome_of(run)
+    text = f"Failed: {outcome.result['error']}" if outcome.failed else for_model(outcome.result)
+    return ToolReturn(return_value=text, metadata=outcome)
+
+
+async def find_tasks(ctx: RunContext[TurnDeps], query: FindArgs) -> ToolReturn:
+    """Search the user's tasks (open by default), in due order."""
+    deps = ctx.deps
+    return await _returning(
+        lambda: deps.tools.find_tasks(deps.user_id, find_query(query, deps.now))
+    )
+
+
+async def add_tasks(
+    ctx: RunContext[TurnDeps],
+    tasks: Annotated[list[NewTaskArgs], Field(min_length=1, max_length=MAX_BATCH)],
+) -> ToolReturn:
+    """Add one or more tasks."""
+    deps = ctx.deps
+    return await _returning(
+        lambda: deps.tools.add_tasks(deps.user_id, [new_task(task, deps.now) for task in tasks])
+    )
+
+
+async def update_tasks(ctx: RunContext[TurnDeps], ids: Ids, changes: TaskChangeArgs) -> ToolReturn:
+    """Change the tasks with these ids in the same way."""
+    deps = ctx.deps
+    return await _returning(
+        lambda: deps.tools.update_tasks(deps.user_id, ids, task_changes(changes, deps.now))
+    )
+
+
+async def complete_tasks(ctx: RunContext[TurnDeps], ids: Ids) -> ToolReturn:
+    """Mark tasks done (a repeating task moves to its next date)."""
+    deps = ctx.deps
+    return await _returning(lambda: deps.tools.complete_tasks(deps.user_id, ids))
+
+
+async def reopen_tasks(ctx: RunContext[TurnDeps], ids: Ids) -> ToolReturn:
+    """Mark done tasks as not done."""
+    deps = ctx.deps
+    return await _returning(lambda: deps.tools.reopen_tasks(deps.user_id, ids))
+
+
+async def delete_tasks(ctx: RunContext[TurnDeps], ids: Ids) -> ToolReturn:
+    """Delete tasks, after the user confirms with a button."""
+    deps = ctx.deps
+
+    async def stage() -> Json:
+        found, missing = await deps.tools.live_tasks(deps.user_id, ids)
+        if missing:
+            listed = ", ".join(f"#{task_id}" for task_id in missing)
+            raise ArgumentError(f"The user has no task {listed}; nothing was deleted.")
+        question = delete_tasks_question(found)
+        deps.deletions.append(
+            Deletion(
+                name="delete_tasks",
+                arguments={"ids": ids},
+                question=question,
+                call_id=ctx.tool_call_id or "",
+            )
+        )
+        return {"summary": STAGED, "tasks": found}
+
+    return await _returning(stage)
+
+
+async def list_projects(ctx: RunContext[TurnDeps]) -> ToolReturn:
+    """List the user's lists (projects)."""
+    deps = ctx.deps
+    return await _returning(lambda: deps.tools.list_projects(deps.user_id))
+
+
+async def add_project(
+    ctx: RunContext[TurnDeps], name: Annotated[str, Field(min_length=1, max_length=120)]
+) -> ToolReturn:
+    """Add a list (project)."""
+    deps = ctx.deps
+    return await _returning(lambda: deps.tools.add_project(deps.user_id, name))
+
+
+async def delete_project(ctx: RunContext[TurnDeps], name: str) -> ToolReturn:
+    """Delete a list by name, after the user confirms; its tasks move to the inbox."""
+    deps = ctx.deps
+
+    async def stage() -> Json:
+        project_id = await deps.tools.project_named(deps.user_id, name)
+        if project_id is None:
+            raise ArgumentError(f"The user has no list called '{name}'; nothing was deleted.")
+        question = delete_project_question(name)
+        arguments = {"project_id": project_id}
+        deps.deletions.append(
+            Deletion(
+                name="delete_project",
+                arguments=arguments,
+                question=question,
+                call_id=ctx.tool_call_id or "",
+            )
+        )
+        return {"summary": STAGED}
+
+    return await _returning(stage)
+
+
+async def run_deletion(deps: TurnDeps, deletion: Deletion) -> Outcome:
+    """Runs a delete the user confirmed."""
+    if deletion.name == "delete_tasks":
+        ids = deletion.arguments["ids"]
+        return await outcome_of(lambda: deps.tools.delete_tasks(deps.user_id, ids))
+    project_id = deletion.arguments["project_id"]
+    return await outcome_of(lambda: deps.tools.delete_project(deps.user_id, project_id))
+
+
+TOOLS: list[Tool[TurnDeps]] = [
+    Tool(function, takes_ctx=True)
+    for function in (
+        find_tasks,
+        add_tasks,
+        update_tasks,
+        complete_tasks,
+        reopen_tasks,
+        delete_tasks,
+        list_projects,
+        add_project,
+        delete_project,
+    )
+]
+STAGING = frozenset({"delete_tasks", "delete_project"})
+READ_ONLY = frozenset({"find_tasks", "list_projects"})
