@@ -71,6 +71,7 @@ def build_responder(runtime: Runtime) -> Responder:
         database=runtime.database,
         tools=tools,
         clock=runtime.clock,
+        metrics=runtime.metrics,
     )
 
 

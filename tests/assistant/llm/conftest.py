@@ -29,4 +29,5 @@ def llm_responder(runtime: Runtime, script: ScriptedModel) -> LlmResponder:
         database=runtime.database,
         tools=tools,
         clock=runtime.clock,
+        metrics=runtime.metrics,
     )

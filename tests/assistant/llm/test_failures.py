@@ -30,6 +30,10 @@ async def test_a_task_command_falls_back_to_the_offline_assistant(
     assert [item.name for item in items if isinstance(item, ToolCallStarted)] == ["add_tasks"]
     assert not any(isinstance(item, Choice) for item in items)
     assert "pay rent" in "".join(item.text for item in items if isinstance(item, TextDelta))
+    errors = runtime.metrics.registry.get_sample_value(
+        "taskmate_llm_errors_total", {"kind": "http_error"}
+    )
+    assert errors == 1
 
 
 async def test_anything_else_apologises_and_retry_runs_the_turn_again(

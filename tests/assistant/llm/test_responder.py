@@ -92,6 +92,7 @@ async def test_every_other_tool_acts_and_reports(
         [Call("complete_tasks", {"ids": [draft, report]})],
         [Call("reopen_tasks", {"ids": [report]})],
         [Call("add_project", {"name": "Garden"})],
+        [Call("update_project", {"name": "garden", "new_name": "Yard", "color": "#22AA44"})],
         [Call("list_projects", {})],
         "All done.",
     )
@@ -103,15 +104,20 @@ async def test_every_other_tool_acts_and_reports(
         "complete_tasks",
         "reopen_tasks",
         "add_project",
+        "update_project",
         "list_projects",
     ]
     assert all(call.status == "succeeded" for call in finished(items))
-    found, updated, completed, reopened, project, listed = (c.result for c in finished(items))
+    found, updated, completed, reopened, project, renamed, listed = (
+        c.result for c in finished(items)
+    )
     assert [task["id"] for task in found["tasks"]] == [draft]
     assert updated["previous"][0]["priority"] == 0 and updated["tasks"][0]["priority"] == 4
     assert updated["tasks"][0]["due"]["text"] == "friday"
     assert len(completed["tasks"]) == 2 and reopened["tasks"][0]["completed_at"] is None
-    assert [p["name"] for p in listed["projects"]] == [project["projects"][0]["name"]] == ["Garden"]
+    assert project["projects"][0]["name"] == renamed["previous"][0]["name"] == "Garden"
+    assert (renamed["projects"][0]["name"], renamed["projects"][0]["color"]) == ("Yard", "#22aa44")
+    assert [p["name"] for p in listed["projects"]] == ["Yard"]
     [reading] = [finished(items)[0]]
     assert reading.undo_until is None  # reading changes nothing
     open_ids = [task["id"] for task in (await tools.find_tasks(user.id, FindTasks()))["tasks"]]
@@ -210,6 +216,11 @@ async def test_each_turn_logs_its_usage_without_the_messages(
     assert entry["input_tokens"] > 0 and entry["output_tokens"] > 0
     assert 0 <= entry["first_token_ms"] <= entry["total_ms"]
     assert "secret words" not in repr(entry) and "Hello there" not in repr(entry)
+    for direction in ("input", "output"):
+        counted = runtime.metrics.registry.get_sample_value(
+            "taskmate_llm_tokens_total", {"model": entry["model"], "direction": direction}
+        )
+        assert counted == entry[f"{direction}_tokens"]
 
 
 @pytest.mark.parametrize(
@@ -217,7 +228,8 @@ async def test_each_turn_logs_its_usage_without_the_messages(
     [
         ("add_tasks", {"tasks": [{"title": "a"}, {"title": "b"}]}, "Adding 2 tasks"),
         ("complete_tasks", {"ids": [4, 9]}, "Completing #4, #9"),
-        ("update_project", {"name": "x"}, "Working on your lists"),
+        ("update_project", {"name": "x"}, "Changing the list 'x'"),
+        ("delete_project", {"name": "x"}, "Working on your lists"),
     ],
 )
 def test_steps_say_what_the_assistant_does(name: str, arguments: Json, label: str) -> None:

@@ -10,14 +10,28 @@ RETRY = ChoiceOption(id="retry", label="Try again", style="primary")
 GIVE_UP = ChoiceOption(id="cancel", label="Never mind")
 
 
-def reason(error: Exception) -> str:
+def kind(error: Exception) -> str:
+    """A short fixed name for what went wrong (a metrics label)."""
     if isinstance(error, ModelRequestTimeout | TimeoutError):
-        return "it took too long to answer"
+        return "timeout"
+    if isinstance(error, ModelHTTPError):
+        return "http_error"
+    if isinstance(error, ModelConnectionError):
+        return "connection"
+    return "unreadable"
+
+
+_REASONS = {
+    "timeout": "it took too long to answer",
+    "connection": "the connection to it failed",
+    "unreadable": "its answer could not be read",
+}
+
+
+def reason(error: Exception) -> str:
     if isinstance(error, ModelHTTPError):
         return f"it answered with an error (HTTP {error.status_code})"
-    if isinstance(error, ModelConnectionError):
-        return "the connection to it failed"
-    return "its answer could not be read"
+    return _REASONS[kind(error)]
 
 
 def failed_message(error: Exception, *, changed: bool) -> str:

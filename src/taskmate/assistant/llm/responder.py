@@ -23,7 +23,7 @@ from pydantic_ai.usage import RunUsage, UsageLimits
 
 from taskmate.assistant.confirm import confirmation, declined
 from taskmate.assistant.interpreter import interpret
-from taskmate.assistant.llm.failures import RETRY, failed_message, reason, retry_choice
+from taskmate.assistant.llm.failures import RETRY, failed_message, kind, reason, retry_choice
 from taskmate.assistant.llm.history import model_messages, recent
 from taskmate.assistant.llm.prompt import instructions
 from taskmate.assistant.llm.stream import EventMapper
@@ -43,6 +43,7 @@ from taskmate.chat.responder import (
     Turn,
 )
 from taskmate.db.engine import Database
+from taskmate.observability.metrics import Metrics
 
 logger = structlog.get_logger(__name__)
 
@@ -57,6 +58,7 @@ class _Parts:
     tools: TaskTools
     offline: OfflineResponder
     clock: Callable[[], datetime]
+    metrics: Metrics
 
 
 class LlmResponder:
@@ -68,6 +70,7 @@ class LlmResponder:
         database: Database,
         tools: TaskTools,
         clock: Callable[[], datetime],
+        metrics: Metrics,
     ) -> None:
         self._parts = _Parts(
             agent=Agent(model, deps_type=TurnDeps, tools=TOOLS, model_settings=settings),
@@ -75,6 +78,7 @@ class LlmResponder:
             tools=tools,
             offline=OfflineResponder(database=database, tools=tools, clock=clock),
             clock=clock,
+            metrics=metrics,
         )
         self._model_name = f"{model.system}:{model.model_name}"
         self._titler = Titler(model, settings)
@@ -108,6 +112,11 @@ class LlmResponder:
         usage = RunUsage()
         for attempt in attempts:
             usage.incr(attempt.usage)
+        self._parts.metrics.llm_usage(
+            model=self._model_name,
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+        )
         record_turn_usage(
             TurnUsage(
                 model=self._model_name,
@@ -143,6 +152,7 @@ class _Attempt:
         except Exception as error:  # a provider failure, or a bug: never shown as such
             # The error's text may quote the request: log its kind only.
             logger.warning("llm_failed", error=type(error).__name__, reason=reason(error))
+            self._parts.metrics.llm_error(kind(error))
             async for output in self._failed(error):
                 yield output
             return

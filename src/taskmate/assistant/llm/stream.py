@@ -39,6 +39,8 @@ def step_label(name: str, arguments: dict[str, Any]) -> str:
         return "Reading your lists"
     if name == "add_project":
         return f"Adding the list '{arguments.get('name', '')}'"
+    if name == "update_project":
+        return f"Changing the list '{arguments.get('name', '')}'"
     if name == "add_tasks":
         tasks = arguments.get("tasks") or []
         if len(tasks) == 1 and isinstance(tasks[0], dict):

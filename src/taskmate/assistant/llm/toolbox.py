@@ -32,6 +32,7 @@ from taskmate.assistant.llm.arguments import (
 )
 from taskmate.assistant.tools import TaskTools, task_line
 from taskmate.errors import AppError
+from taskmate.tasks.fields import UNSET, ProjectFields
 
 Json = dict[str, Any]
 Ids = Annotated[list[int], Field(min_length=1, max_length=MAX_BATCH)]
@@ -163,6 +164,31 @@ async def add_project(
     return await _returning(lambda: deps.tools.add_project(deps.user_id, name))
 
 
+async def update_project(
+    ctx: RunContext[TurnDeps],
+    name: str,
+    new_name: Annotated[str | None, Field(min_length=1, max_length=120)] = None,
+    color: Annotated[str | None, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = None,
+    archived: bool | None = None,
+) -> ToolReturn:
+    """Rename, recolour (#rrggbb) or (un)archive the list called ``name``; leave out what
+    stays the same."""
+    deps = ctx.deps
+
+    async def update() -> Json:
+        project_id = await deps.tools.project_named(deps.user_id, name)
+        if project_id is None:
+            raise ArgumentError(f"The user has no list called '{name}'; nothing was changed.")
+        fields = ProjectFields(
+            name=UNSET if new_name is None else new_name,
+            color=UNSET if color is None else color,
+            archived=UNSET if archived is None else archived,
+        )
+        return await deps.tools.update_project(deps.user_id, project_id, fields)
+
+    return await _returning(update)
+
+
 async def delete_project(ctx: RunContext[TurnDeps], name: str) -> ToolReturn:
     """Delete a list by name, after the user confirms; its tasks move to the inbox."""
     deps = ctx.deps
@@ -206,6 +232,7 @@ TOOLS: list[Tool[TurnDeps]] = [
         delete_tasks,
         list_projects,
         add_project,
+        update_project,
         delete_project,
     )
 ]
