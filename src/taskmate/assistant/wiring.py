@@ -21,6 +21,7 @@ from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.undo import UNDO_HANDLERS
 from taskmate.chat.hooks import UNDO_HANDLERS_STATE
 from taskmate.chat.live.streaming import STREAM_STORE_STATE
+from taskmate.chat.responder import Responder
 from taskmate.chat.runner import GenerationRunner, RunnerTiming
 from taskmate.chat.stream_store import MemoryStreamStore, RedisStreamStore, StreamStore
 from taskmate.events import ConversationEvent, Event
@@ -30,11 +31,14 @@ logger = structlog.get_logger(__name__)
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class AssistantPolicy:
-    """Whether this instance answers messages, and how its runner is timed. Tests that drive
-    runners of their own turn ``answer`` off; others shorten the timing instead of waiting."""
+    """Whether this instance answers messages, with what, and how its runner is timed. Tests
+    that drive runners of their own turn ``answer`` off; others shorten the timing instead of
+    waiting. ``responder`` replaces the one ``TASKMATE_LLM`` names (the benchmarks' scripted
+    streams)."""
 
     answer: bool = True
     timing: RunnerTiming = field(default_factory=RunnerTiming)
+    responder: Responder | None = None
 
 
 def register_undo(state: State) -> None:
@@ -60,12 +64,14 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
     if not policy.answer:
         yield
         return
-    if runtime.settings.llm != "offline":
-        logger.warning("assistant_unavailable", llm=runtime.settings.llm)
-        yield
-        return
-    tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
-    responder = OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
+    responder = policy.responder
+    if responder is None:
+        if runtime.settings.llm != "offline":
+            logger.warning("assistant_unavailable", llm=runtime.settings.llm)
+            yield
+            return
+        tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
+        responder = OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
     async with _stream_store(runtime) as store:
         setattr(state, STREAM_STORE_STATE, store)
         runner = GenerationRunner(
