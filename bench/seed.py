@@ -62,6 +62,29 @@ def _task_rows(
         }
 
 
+def _user_row(user_id: str, email: str, password_hash: str) -> dict[str, object]:
+    return {
+        "id": user_id,
+        "email": email,
+        "name": "",
+        "password_hash": password_hash,
+        "timezone": "UTC",
+        "created_at": datetime.now(UTC),
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def seed_users(url: str, emails: list[str]) -> None:
+    """Accounts (password ``PASSWORD``) in an empty, migrated database."""
+    password_hash = hash_password(PASSWORD)
+    engine = sync_engine(url)
+    with engine.begin() as connection:
+        connection.execute(
+            insert(User), [_user_row(str(uuid.uuid4()), email, password_hash) for email in emails]
+        )
+    engine.dispose()
+
+
 def seed(url: str, dataset: Dataset) -> None:
     """Fills an empty, migrated database: one target user plus others sharing the remainder."""
     rng = random.Random(7)
@@ -77,20 +100,7 @@ def seed(url: str, dataset: Dataset) -> None:
         ]
         for email, count in plan:
             user_id = str(uuid.uuid4())
-            connection.execute(
-                insert(User),
-                [
-                    {
-                        "id": user_id,
-                        "email": email,
-                        "name": "",
-                        "password_hash": password_hash,
-                        "timezone": "UTC",
-                        "created_at": datetime.now(UTC),
-                        "updated_at": datetime.now(UTC),
-                    }
-                ],
-            )
+            connection.execute(insert(User), [_user_row(user_id, email, password_hash)])
             project_ids = [
                 connection.execute(
                     insert(Project).returning(Project.id),
