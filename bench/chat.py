@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import tempfile
@@ -19,7 +20,7 @@ from bench.chat_acks import AckLoad, Step
 from bench.chat_history import HistoryResult, measure_history
 from bench.chat_idle import bytes_per_idle_connection
 from bench.chat_stream import Stream, StreamResult, Watcher, run_streams
-from bench.seed import seed_users
+from bench.seed import seed_messages, seed_users
 from bench.server import Served, running_chat_server, running_echo_server
 from bench.stream_script import StreamPlan
 from bench.ws_client import close_sockets, open_sockets, subscribe
@@ -95,7 +96,7 @@ def run_ours(backend: str, sizes: ChatSizes) -> Figures:
         seed_users(async_url, emails)
         with running_chat_server(url, Path(scratch), settings=RAISED_LIMITS) as served:
             tokens = sign_in(served.url, emails)
-            return run_client(_measure_ours(served, tokens, sizes))
+            return run_client(_measure_ours(served, tokens, sizes, async_url))
 
 
 async def _measure_echo(served: Served, sizes: ChatSizes) -> Figures:
@@ -119,7 +120,9 @@ async def _measure_echo(served: Served, sizes: ChatSizes) -> Figures:
     return Figures(idle_bytes_per_connection=idle, acks=acks, sustained=sustained, streams=fanout)
 
 
-async def _measure_ours(served: Served, tokens: list[str], sizes: ChatSizes) -> Figures:
+async def _measure_ours(
+    served: Served, tokens: list[str], sizes: ChatSizes, database_url: str
+) -> Figures:
     idle = await bytes_per_idle_connection(
         served, [tokens[index % len(tokens)] for index in range(sizes.idle_connections)]
     )
@@ -135,6 +138,9 @@ async def _measure_ours(served: Served, tokens: list[str], sizes: ChatSizes) -> 
     await close_sockets(sockets)
     fanout = await _our_streams(served, tokens, sizes)
     (history_owner,) = await create_conversations(served.url, tokens, 1, assistant="off")
+    await asyncio.to_thread(
+        seed_messages, database_url, history_owner.conversation_id, sizes.history_items
+    )
     history = await measure_history(
         served,
         history_owner.token,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-import uuid
 from dataclasses import dataclass
 
 import httpx
@@ -21,7 +20,6 @@ from bench.stats import Latency, latency, summarise
 from bench.ws_client import open_socket
 
 API = "/api/v1"
-SENDS_IN_FLIGHT = 100
 SUBSCRIBED = '"type":"subscribed"'  # the server's compact JSON; replayed items are not parsed
 PONG = '"type":"pong"'
 ITEM = '"type":"item"'
@@ -44,36 +42,6 @@ class HistoryResult:
     @property
     def resume_server_ms(self) -> float:
         return self.resume.p50_ms - self.ping.p50_ms
-
-
-async def fill(connection: ClientConnection, conversation_id: str, messages: int) -> None:
-    """Sends ``messages`` messages, ``SENDS_IN_FLIGHT`` at a time, and waits for every ack."""
-    window = asyncio.Semaphore(SENDS_IN_FLIGHT)
-    acked = 0
-    all_acked = asyncio.Event()
-
-    async def read_acks() -> None:
-        nonlocal acked
-        async for raw in connection:
-            if json.loads(raw)["type"] == "ack":
-                window.release()
-                acked += 1
-                if acked == messages:
-                    all_acked.set()
-                    return
-
-    reader = asyncio.create_task(read_acks())
-    for index in range(messages):
-        await window.acquire()
-        frame = {
-            "type": "send",
-            "conversation_id": conversation_id,
-            "client_id": str(uuid.uuid4()),
-            "content": f"message {index} of the history benchmark",
-        }
-        await connection.send(json.dumps(frame))
-    await all_acked.wait()
-    await reader
 
 
 async def _round_trips(
@@ -139,9 +107,7 @@ def _page_timings(
 async def measure_history(
     served: Served, token: str, conversation_id: str, *, items: int, changes: int, requests: int
 ) -> HistoryResult:
-    """``items`` messages into an empty conversation (assistant off), then the timings."""
-    async with await open_socket(served.ws_url, token) as connection:
-        await fill(connection, conversation_id, items)
+    """Timings on a conversation of ``items`` items (``bench.seed.seed_messages``)."""
     me, page = await asyncio.to_thread(_page_timings, served.url, token, conversation_id, requests)
     ping, resume, replayed = await _resume(
         served.ws_url, token, conversation_id, changes, max(requests // 10, 5)

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +44,7 @@ def free_port() -> int:
 
 
 def raise_open_files_limit() -> None:
-    """Lets this process hold as many sockets as the system allows it."""
+    """Lets this process, and the servers it starts, hold as many sockets as allowed."""
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
@@ -59,36 +59,28 @@ def pin_client() -> None:
         os.sched_setaffinity(0, os.sched_getaffinity(0) - {SERVER_CORE})
 
 
-def _server_process_setup(pinned: bool) -> Callable[[], None]:
-    def setup() -> None:
-        raise_open_files_limit()
-        if pinned and _two_cores():
-            os.sched_setaffinity(0, {SERVER_CORE})
-
-    return setup
-
-
 @contextmanager
 def _spawned(
     command: list[str], env: Mapping[str, str], *, port: int, pinned: bool
 ) -> Iterator[Served]:
-    process = subprocess.Popen(
-        command,
-        env=os.environ | dict(env),
-        stdout=subprocess.DEVNULL,
-        preexec_fn=_server_process_setup(pinned),  # safe: the parent has no threads
-    )
+    """Starts ``command`` (which inherits this process's open-files limit) and waits until
+    it answers HTTP; ``pinned`` keeps it on ``SERVER_CORE``, set before it starts threads."""
+    process = subprocess.Popen(command, env=os.environ | dict(env), stdout=subprocess.DEVNULL)
+    if pinned and _two_cores():
+        os.sched_setaffinity(process.pid, {SERVER_CORE})
     served = Served(url=f"http://127.0.0.1:{port}", pid=process.pid)
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             try:
-                httpx.get(f"{served.url}/api/v1/openapi.json", timeout=1)
-                break
+                httpx.get(f"{served.url}/api/v1/openapi.json", timeout=1).raise_for_status()
+                if process.poll() is None:  # not another program that took the port first
+                    break
             except httpx.TransportError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the benchmark server did not start") from None
-                time.sleep(0.1)
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("the benchmark server did not start")
+            time.sleep(0.1)
         yield served
     finally:
         process.terminate()
