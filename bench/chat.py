@@ -40,7 +40,7 @@ class ChatSizes:
     idle_connections: int = 5000
     ack_clients: int = 500
     ack_seconds: float = 10.0
-    ramp_rates: tuple[float, ...] = (500, 1000, 1500, 2000, 3000, 4000, 6000, 8000)
+    ramp_rates: tuple[float, ...] = (100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 4000, 6000)
     ramp_seconds: float = 3.0
     streams: int = 500
     stream: StreamPlan = field(default_factory=lambda: StreamPlan(tokens=150, delay_us=33_333))

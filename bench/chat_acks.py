@@ -20,7 +20,8 @@ from websockets.exceptions import ConnectionClosed
 
 from bench.stats import Latency, summarise
 
-DRAIN_SECONDS = 5.0
+DRAIN_SECONDS = 5.0  # counted: acks later than this are unanswered
+SETTLE_SECONDS = 60.0  # not counted: a late step's backlog may clear before the next one
 LAG_P99_MS = 100.0  # a step whose p99 goes past this (or that loses an ack) is not sustained
 ACKED_AT_LEAST = 0.99
 
@@ -46,8 +47,9 @@ class AckLoad:
         self._scheduled: dict[str, float] = {}
         self._latencies_ms: list[float] = []
         self._last_ack = 0.0
-        self._all_sent = False
+        self._all_sent = True
         self._all_acked = asyncio.Event()
+        self._all_acked.set()
         self._readers: list[asyncio.Task[None]] = []
 
     async def ramp(self, rates: Sequence[float], seconds: float) -> Step | None:
@@ -65,6 +67,7 @@ class AckLoad:
         return self
 
     async def __aexit__(self, *_exc: object) -> None:
+        await self._settle()
         for reader in self._readers:
             reader.cancel()
         await asyncio.gather(*self._readers, return_exceptions=True)
@@ -82,7 +85,7 @@ class AckLoad:
     async def step(self, rate: float, seconds: float) -> Step:
         """Sends ``rate`` messages per second in all for ``seconds``, spread evenly over the
         sockets, then waits a little for the last acks."""
-        self._scheduled.clear()
+        await self._settle()
         self._latencies_ms = []
         self._all_sent = False
         self._all_acked.clear()
@@ -104,12 +107,19 @@ class AckLoad:
         self._note_if_all_acked()
         with suppress(TimeoutError):
             await asyncio.wait_for(self._all_acked.wait(), DRAIN_SECONDS)
+        unanswered = len(self._scheduled)
         return Step(
             offered_per_second=rate,
             acked_per_second=len(self._latencies_ms) / max(self._last_ack - start, 1e-9),
             latency=summarise(self._latencies_ms),
-            unanswered=len(self._scheduled),
+            unanswered=unanswered,
         )
+
+    async def _settle(self) -> None:
+        """Waits (within reason) for the acks a previous step left behind, then forgets them."""
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self._all_acked.wait(), SETTLE_SECONDS)
+        self._scheduled.clear()
 
     async def _send_each(
         self,

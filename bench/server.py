@@ -84,7 +84,11 @@ def _spawned(
         yield served
     finally:
         process.terminate()
-        process.wait(timeout=STARTUP_SECONDS)
+        try:
+            process.wait(timeout=STARTUP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _taskmate_env(database_url: str, data_dir: Path, port: int) -> dict[str, str]:
@@ -95,6 +99,7 @@ def _taskmate_env(database_url: str, data_dir: Path, port: int) -> dict[str, str
         "TASKMATE_RATE_LOGIN_PER_MINUTE": "0",
         "TASKMATE_LOG_LEVEL": "warning",
         "TASKMATE_PORT": str(port),
+        "TASKMATE_SHUTDOWN_TIMEOUT": "1",
     }
 
 
