@@ -59,6 +59,8 @@ def main() -> None:
     raise_open_files_limit()
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     tables = []
+    if args.which in ("all", "chat"):
+        tables.append(_chat(backends, chat.QUICK if args.quick else chat.ChatSizes()))
     if args.which in ("all", "tasks"):
         dataset = (
             QUICK_DATASET
@@ -66,8 +68,6 @@ def main() -> None:
             else Dataset(total_tasks=1_000_000, target_tasks=10_000, users=100)
         )
         tables.append(_tasks(backends, dataset, 100 if args.quick else args.requests))
-    if args.which in ("all", "chat"):
-        tables.append(_chat(backends, chat.QUICK if args.quick else chat.ChatSizes()))
     for table in tables:
         print(f"\n{table.text()}")
     markdown = args.markdown or (DOCS if args.which == "all" and not args.quick else None)
