@@ -50,6 +50,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for smoke checks")
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--requests", type=int, default=2000, help="timed requests per figure")
+    parser.add_argument("--tasks", type=int, default=1_000_000, help="tasks in the database")
+    parser.add_argument("--target-tasks", type=int, default=10_000, help="tasks of the user")
+    parser.add_argument("--users", type=int, default=100, help="accounts sharing the tasks")
     parser.add_argument(
         "--markdown",
         type=Path,
@@ -65,7 +68,7 @@ def main() -> None:
         dataset = (
             QUICK_DATASET
             if args.quick
-            else Dataset(total_tasks=1_000_000, target_tasks=10_000, users=100)
+            else Dataset(total_tasks=args.tasks, target_tasks=args.target_tasks, users=args.users)
         )
         tables.append(_tasks(backends, dataset, 100 if args.quick else args.requests))
     for table in tables:
