@@ -79,6 +79,10 @@ class Figures:
     history: HistoryResult | None = None
 
 
+def _progress(what: str) -> None:
+    print(f"  {what} ...", flush=True)
+
+
 def run_client(work: Coroutine[Any, Any, T]) -> T:
     return uvloop.run(work)
 
@@ -100,12 +104,15 @@ def run_ours(backend: str, sizes: ChatSizes) -> Figures:
 
 
 async def _measure_echo(served: Served, sizes: ChatSizes) -> Figures:
+    _progress("idle connections")
     idle = await bytes_per_idle_connection(served, [None] * sizes.idle_connections)
+    _progress("send -> ack")
     sockets = await open_sockets(served.ws_url, [None] * sizes.ack_clients)
     async with AckLoad([(socket, "echo") for socket in sockets]) as load:
         acks = await load.step(sizes.ack_clients, sizes.ack_seconds)
         sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
     await close_sockets(sockets)
+    _progress("streams")
     sockets = await open_sockets(served.ws_url, [None] * (2 * sizes.streams))
     streams = [
         Stream(
@@ -123,9 +130,11 @@ async def _measure_echo(served: Served, sizes: ChatSizes) -> Figures:
 async def _measure_ours(
     served: Served, tokens: list[str], sizes: ChatSizes, database_url: str
 ) -> Figures:
+    _progress("idle connections")
     idle = await bytes_per_idle_connection(
         served, [tokens[index % len(tokens)] for index in range(sizes.idle_connections)]
     )
+    _progress("send -> ack")
     owners = await create_conversations(served.url, tokens, sizes.ack_clients, assistant="off")
     sockets = await open_sockets(served.ws_url, [owner.token for owner in owners])
     for socket, owner in zip(sockets, owners, strict=True):
@@ -136,7 +145,9 @@ async def _measure_ours(
         acks = await load.step(sizes.ack_clients, sizes.ack_seconds)
         sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
     await close_sockets(sockets)
+    _progress("streams")
     fanout = await _our_streams(served, tokens, sizes)
+    _progress("history")
     (history_owner,) = await create_conversations(served.url, tokens, 1, assistant="off")
     await asyncio.to_thread(
         seed_messages, database_url, history_owner.conversation_id, sizes.history_items

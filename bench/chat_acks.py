@@ -32,11 +32,12 @@ class Step:
     acked_per_second: float
     latency: Latency
     unanswered: int
+    closed: bool  # the server closed a socket (uvicorn's keepalive timeout, when it lags)
 
     @property
     def sustained(self) -> bool:
         answered = self.latency.requests / (self.latency.requests + self.unanswered)
-        return self.latency.p99_ms < LAG_P99_MS and answered >= ACKED_AT_LEAST
+        return self.latency.p99_ms < LAG_P99_MS and answered >= ACKED_AT_LEAST and not self.closed
 
 
 class AckLoad:
@@ -50,6 +51,7 @@ class AckLoad:
         self._all_sent = True
         self._all_acked = asyncio.Event()
         self._all_acked.set()
+        self._closed = False
         self._readers: list[asyncio.Task[None]] = []
 
     async def ramp(self, rates: Sequence[float], seconds: float) -> Step | None:
@@ -81,6 +83,7 @@ class AckLoad:
                     self._last_ack = time.perf_counter()
                     self._latencies_ms.append((self._last_ack - scheduled) * 1000)
                     self._note_if_all_acked()
+        self._closed = True
 
     async def step(self, rate: float, seconds: float) -> Step:
         """Sends ``rate`` messages per second in all for ``seconds``, spread evenly over the
@@ -113,12 +116,14 @@ class AckLoad:
             acked_per_second=len(self._latencies_ms) / max(self._last_ack - start, 1e-9),
             latency=summarise(self._latencies_ms),
             unanswered=unanswered,
+            closed=self._closed,
         )
 
     async def _settle(self) -> None:
         """Waits (within reason) for the acks a previous step left behind, then forgets them."""
-        with suppress(TimeoutError):
-            await asyncio.wait_for(self._all_acked.wait(), SETTLE_SECONDS)
+        if not self._closed:  # otherwise some never come
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._all_acked.wait(), SETTLE_SECONDS)
         self._scheduled.clear()
 
     async def _send_each(
@@ -143,7 +148,11 @@ class AckLoad:
                 "client_id": client_id,
                 "content": "hello",
             }
-            await connection.send(json.dumps(frame))
+            try:
+                await connection.send(json.dumps(frame))
+            except ConnectionClosed:
+                self._closed = True
+                return
 
     def _note_if_all_acked(self) -> None:
         if self._all_sent and not self._scheduled:
