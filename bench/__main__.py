@@ -61,22 +61,27 @@ def main() -> None:
     args = parser.parse_args()
     raise_open_files_limit()
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    markdown = args.markdown or (DOCS if args.which == "all" and not args.quick else None)
     tables = []
+
+    def finished(table: Table) -> None:
+        """Keeps the table, and the Markdown so far (a long run that dies keeps its parts)."""
+        tables.append(table)
+        if markdown:
+            write_markdown(markdown, tables, preamble=PREAMBLE)
+            print(f"Written to {markdown}", flush=True)
+
     if args.which in ("all", "chat"):
-        tables.append(_chat(backends, chat.QUICK if args.quick else chat.ChatSizes()))
+        finished(_chat(backends, chat.QUICK if args.quick else chat.ChatSizes()))
     if args.which in ("all", "tasks"):
         dataset = (
             QUICK_DATASET
             if args.quick
             else Dataset(total_tasks=args.tasks, target_tasks=args.target_tasks, users=args.users)
         )
-        tables.append(_tasks(backends, dataset, 100 if args.quick else args.requests))
+        finished(_tasks(backends, dataset, 100 if args.quick else args.requests))
     for table in tables:
         print(f"\n{table.text()}")
-    markdown = args.markdown or (DOCS if args.which == "all" and not args.quick else None)
-    if markdown:
-        write_markdown(markdown, tables, preamble=PREAMBLE)
-        print(f"\nWritten to {markdown}")
 
 
 if __name__ == "__main__":
