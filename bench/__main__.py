@@ -1,41 +1,87 @@
-"""``python -m bench``: runs the benchmarks and prints each figure beside its baseline."""
+"""``python -m bench [all|chat|tasks] [--quick]``: runs the benchmarks and prints each figure
+beside its baseline; a full run also writes ``docs/benchmarks.md``."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from bench import tasks_api
+from bench import chat, tasks_api
+from bench.report import Table, write_markdown
 from bench.seed import Dataset
+from bench.server import pin_client, raise_open_files_limit
+from bench.tables import chat_table, tasks_table
 
-TARGETS_P99_MS = {"sqlite": 15.0, "postgresql": 25.0}
+DOCS = Path(__file__).parent.parent / "docs" / "benchmarks.md"
+QUICK_DATASET = Dataset(total_tasks=20_000, target_tasks=2_000, users=10)
+PREAMBLE = (
+    "Each figure is printed beside a baseline measured in the same run. Numbers from a machine "
+    "busy with other work are noisy: compare them with their baselines, not across runs."
+)
+
+
+def _chat(backends: list[str], sizes: chat.ChatSizes) -> Table:
+    pin_client()
+    print("Chat engine: bare uvicorn baseline ...", flush=True)
+    echo = chat.run_echo(sizes)
+    ours = {}
+    for backend in backends:
+        print(f"Chat engine: Taskmate on {backend} ...", flush=True)
+        ours[backend] = chat.run_ours(backend, sizes)
+    return chat_table(echo, ours, sizes)
+
+
+def _tasks(backends: list[str], dataset: Dataset, requests: int) -> Table:
+    results = []
+    for backend in backends:
+        print(f"Task API: {backend} ...", flush=True)
+        results.append(tasks_api.run(backend, dataset, requests=requests))
+    description = (
+        f"GET /tasks?limit=50 for a user with {dataset.target_tasks:,} tasks among "
+        f"{dataset.total_tasks:,}; real uvicorn, one worker, sequential keep-alive client; "
+        f"seeding took {', '.join(f'{r.seed_seconds:.0f} s' for r in results)}."
+    )
+    return tasks_table(results, description=description)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("which", nargs="?", choices=["all", "chat", "tasks"], default="all")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, for smoke checks")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--requests", type=int, default=2000, help="timed requests per figure")
     parser.add_argument("--tasks", type=int, default=1_000_000, help="tasks in the database")
     parser.add_argument("--target-tasks", type=int, default=10_000, help="tasks of the user")
     parser.add_argument("--users", type=int, default=100, help="accounts sharing the tasks")
-    parser.add_argument("--requests", type=int, default=2000, help="timed requests per figure")
-    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
-    args = parser.parse_args()
-    dataset = Dataset(total_tasks=args.tasks, target_tasks=args.target_tasks, users=args.users)
-    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    print(
-        f"GET /tasks?limit=50 for a user with {dataset.target_tasks:,} tasks among "
-        f"{dataset.total_tasks:,}; real uvicorn, one worker, sequential keep-alive client."
+    parser.add_argument(
+        "--markdown",
+        type=Path,
+        help=f"where to write the results (default: {DOCS} on full runs of everything)",
     )
-    for backend in backends:
-        result = tasks_api.run(backend, dataset, requests=args.requests)
-        target = TARGETS_P99_MS[backend]
-        verdict = "meets" if result.list_tasks.p99_ms < target else "MISSES"
-        print(f"\n== {backend} (seeded in {result.seed_seconds:.0f} s)")
-        print(f"  baseline GET /me             {result.me}")
-        print(
-            f"  GET /tasks (first page)      {result.list_tasks}   {verdict} p99 < {target:.0f} ms"
+    args = parser.parse_args()
+    raise_open_files_limit()
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    markdown = args.markdown or (DOCS if args.which == "all" and not args.quick else None)
+    tables = []
+
+    def finished(table: Table) -> None:
+        """Keeps the table, and the Markdown so far (a long run that dies keeps its parts)."""
+        tables.append(table)
+        if markdown:
+            write_markdown(markdown, tables, preamble=PREAMBLE)
+            print(f"Written to {markdown}", flush=True)
+
+    if args.which in ("all", "chat"):
+        finished(_chat(backends, chat.QUICK if args.quick else chat.ChatSizes()))
+    if args.which in ("all", "tasks"):
+        dataset = (
+            QUICK_DATASET
+            if args.quick
+            else Dataset(total_tasks=args.tasks, target_tasks=args.target_tasks, users=args.users)
         )
-        print(f"  GET /tasks (second page)     {result.list_second_page}")
-        print(f"  baseline POST /tasks         {result.create_per_second:7.0f} requests/s")
-        print(f"  POST /tasks/quick            {result.quick_add_per_second:7.0f} requests/s")
+        finished(_tasks(backends, dataset, 100 if args.quick else args.requests))
+    for table in tables:
+        print(f"\n{table.text()}")
 
 
 if __name__ == "__main__":

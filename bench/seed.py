@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, insert, select, text, update
 from sqlalchemy.engine import Engine
 
 from taskmate.auth.models import User
 from taskmate.auth.passwords import hash_password
+from taskmate.chat.models import Conversation, Item
 from taskmate.tasks.models import Project, Task, due_sort_key
 
 BATCH = 20_000
@@ -62,6 +63,29 @@ def _task_rows(
         }
 
 
+def _user_row(user_id: str, email: str, password_hash: str) -> dict[str, object]:
+    return {
+        "id": user_id,
+        "email": email,
+        "name": "",
+        "password_hash": password_hash,
+        "timezone": "UTC",
+        "created_at": datetime.now(UTC),
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def seed_users(url: str, emails: list[str]) -> None:
+    """Accounts (password ``PASSWORD``) in an empty, migrated database."""
+    password_hash = hash_password(PASSWORD)
+    engine = sync_engine(url)
+    with engine.begin() as connection:
+        connection.execute(
+            insert(User), [_user_row(str(uuid.uuid4()), email, password_hash) for email in emails]
+        )
+    engine.dispose()
+
+
 def seed(url: str, dataset: Dataset) -> None:
     """Fills an empty, migrated database: one target user plus others sharing the remainder."""
     rng = random.Random(7)
@@ -77,20 +101,7 @@ def seed(url: str, dataset: Dataset) -> None:
         ]
         for email, count in plan:
             user_id = str(uuid.uuid4())
-            connection.execute(
-                insert(User),
-                [
-                    {
-                        "id": user_id,
-                        "email": email,
-                        "name": "",
-                        "password_hash": password_hash,
-                        "timezone": "UTC",
-                        "created_at": datetime.now(UTC),
-                        "updated_at": datetime.now(UTC),
-                    }
-                ],
-            )
+            connection.execute(insert(User), [_user_row(user_id, email, password_hash)])
             project_ids = [
                 connection.execute(
                     insert(Project).returning(Project.id),
@@ -114,4 +125,41 @@ def seed(url: str, dataset: Dataset) -> None:
             if batch:
                 connection.execute(insert(Task), batch)
         connection.execute(text("ANALYZE"))
+    engine.dispose()
+
+
+def seed_messages(url: str, conversation_id: str, count: int) -> None:
+    """Appends ``count`` user messages by the owner to a conversation, as the engine would
+    (``seq`` and ``position`` 1..count), straight into the database."""
+    engine = sync_engine(url)
+    now = datetime.now(UTC)
+    with engine.begin() as connection:
+        owner_id = connection.execute(
+            select(Conversation.owner_id).where(Conversation.id == conversation_id)
+        ).scalar_one()
+        rows = [
+            {
+                "id": str(uuid.uuid4()),
+                "conversation_id": conversation_id,
+                "type": "message",
+                "status": "completed",
+                "seq": number,
+                "position": number,
+                "role": "user",
+                "author_id": owner_id,
+                "content": f"Message {number} of the *history* benchmark",
+                "client_id": str(uuid.uuid4()),
+                "data": {},
+                "created_at": now,
+                "updated_at": now,
+            }
+            for number in range(1, count + 1)
+        ]
+        for start in range(0, count, BATCH):
+            connection.execute(insert(Item), rows[start : start + BATCH])
+        connection.execute(
+            update(Conversation)
+            .where(Conversation.id == conversation_id)
+            .values(last_seq=count, last_position=count)
+        )
     engine.dispose()

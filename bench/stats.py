@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import httpx
@@ -29,8 +30,16 @@ def latency(call: Callable[[], httpx.Response], *, requests: int, warmup: int = 
         response = call()
         samples.append((time.perf_counter() - start) * 1000)
         response.raise_for_status()
-    cuts = statistics.quantiles(samples, n=100)
-    return Latency(p50_ms=statistics.median(samples), p99_ms=cuts[98], requests=requests)
+    return summarise(samples)
+
+
+def summarise(samples_ms: Sequence[float]) -> Latency:
+    """Percentiles of some latencies (NaN when there are none)."""
+    if len(samples_ms) < 2:
+        only = samples_ms[0] if samples_ms else math.nan
+        return Latency(p50_ms=only, p99_ms=only, requests=len(samples_ms))
+    cuts = statistics.quantiles(samples_ms, n=100)
+    return Latency(p50_ms=statistics.median(samples_ms), p99_ms=cuts[98], requests=len(samples_ms))
 
 
 def throughput(call: Callable[[int], httpx.Response], *, requests: int) -> float:

@@ -36,8 +36,8 @@ def run(backend: str, dataset: Dataset, *, requests: int) -> TasksApiResult:
         seed(async_url, dataset)
         seed_seconds = time.perf_counter() - started
         with (
-            running_server(url, Path(scratch)) as base_url,
-            httpx.Client(base_url=base_url) as http,
+            running_server(url, Path(scratch)) as served,
+            httpx.Client(base_url=served.url) as http,
         ):
             login = http.post(
                 "/api/v1/auth/login", json={"email": dataset.target_email, "password": PASSWORD}

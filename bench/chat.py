@@ -1,0 +1,196 @@
+"""The chat engine benchmarks on our server (per database) and on the bare echo server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import tempfile
+import uuid
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import uvloop
+from tests.db_backends import empty_database
+
+from bench.accounts import bench_emails, create_conversations, sign_in
+from bench.chat_acks import AckLoad, Step
+from bench.chat_history import HistoryResult, measure_history
+from bench.chat_idle import bytes_per_idle_connection
+from bench.chat_stream import Stream, StreamResult, Watcher, run_streams
+from bench.seed import seed_messages, seed_users
+from bench.server import Served, running_chat_server, running_echo_server
+from bench.stream_script import StreamPlan
+from bench.ws_client import close_sockets, open_sockets, subscribe
+from taskmate.config import Settings
+from taskmate.db import migrate
+
+T = TypeVar("T")
+CONNECTIONS_PER_USER = 100
+RAISED_LIMITS = {
+    "TASKMATE_RATE_MESSAGES_PER_MINUTE": "0",
+    "TASKMATE_MAX_CONNECTIONS_PER_USER": str(CONNECTIONS_PER_USER),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChatSizes:
+    idle_connections: int = 5000
+    ack_clients: int = 500
+    ack_seconds: float = 10.0
+    ramp_rates: tuple[float, ...] = (100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 4000, 6000)
+    ramp_seconds: float = 3.0
+    streams: int = 500
+    stream: StreamPlan = field(default_factory=lambda: StreamPlan(tokens=150, delay_us=33_333))
+    history_items: int = 10_000
+    resume_changes: int = 500
+    history_requests: int = 300
+
+    @property
+    def users(self) -> int:
+        sockets = max(self.idle_connections, self.ack_clients, 2 * self.streams)
+        return math.ceil(sockets / CONNECTIONS_PER_USER)
+
+
+QUICK = ChatSizes(
+    idle_connections=40,
+    ack_clients=10,
+    ack_seconds=1.0,
+    ramp_rates=(20, 40),
+    ramp_seconds=0.5,
+    streams=5,
+    stream=StreamPlan(tokens=10, delay_us=33_333),
+    history_items=120,
+    resume_changes=50,
+    history_requests=20,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figures:
+    """What every server is measured on; ``history`` only ours."""
+
+    idle_bytes_per_connection: float
+    acks: Step
+    sustained: Step | None
+    streams: StreamResult
+    history: HistoryResult | None = None
+
+
+def _progress(what: str) -> None:
+    print(f"  {what} ...", flush=True)
+
+
+def run_client(work: Coroutine[Any, Any, T]) -> T:
+    return uvloop.run(work)
+
+
+def run_echo(sizes: ChatSizes) -> Figures:
+    with running_echo_server() as served:
+        return run_client(_measure_echo(served, sizes))
+
+
+def run_ours(backend: str, sizes: ChatSizes) -> Figures:
+    with tempfile.TemporaryDirectory() as scratch, empty_database(backend, Path(scratch)) as url:
+        async_url = Settings(database_url=url).resolved_database_url
+        migrate.upgrade(async_url)
+        emails = bench_emails(sizes.users)
+        seed_users(async_url, emails)
+        with running_chat_server(url, Path(scratch), settings=RAISED_LIMITS) as served:
+            tokens = sign_in(served.url, emails)
+            return run_client(_measure_ours(served, tokens, sizes, async_url))
+
+
+async def _measure_echo(served: Served, sizes: ChatSizes) -> Figures:
+    _progress("idle connections")
+    idle = await bytes_per_idle_connection(served, [None] * sizes.idle_connections)
+    _progress("send -> ack")
+    sockets = await open_sockets(served.ws_url, [None] * sizes.ack_clients)
+    async with AckLoad([(socket, "echo") for socket in sockets]) as load:
+        acks = await load.step(sizes.ack_clients, sizes.ack_seconds)
+        sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
+    await close_sockets(sockets)
+    _progress("streams")
+    sockets = await open_sockets(served.ws_url, [None] * (2 * sizes.streams))
+    streams = [
+        Stream(
+            sender=socket,
+            request=sizes.stream.request,
+            watchers=[Watcher(connection=socket, plan=sizes.stream)],
+        )
+        for socket in sockets
+    ]
+    fanout = await run_streams(streams, sizes.stream)
+    await close_sockets(sockets)
+    return Figures(idle_bytes_per_connection=idle, acks=acks, sustained=sustained, streams=fanout)
+
+
+async def _measure_ours(
+    served: Served, tokens: list[str], sizes: ChatSizes, database_url: str
+) -> Figures:
+    _progress("idle connections")
+    idle = await bytes_per_idle_connection(
+        served, [tokens[index % len(tokens)] for index in range(sizes.idle_connections)]
+    )
+    _progress("send -> ack")
+    owners = await create_conversations(served.url, tokens, sizes.ack_clients, assistant="off")
+    sockets = await open_sockets(served.ws_url, [owner.token for owner in owners])
+    for socket, owner in zip(sockets, owners, strict=True):
+        await subscribe(socket, owner.conversation_id)
+    async with AckLoad(
+        [(socket, owner.conversation_id) for socket, owner in zip(sockets, owners, strict=True)]
+    ) as load:
+        acks = await load.step(sizes.ack_clients, sizes.ack_seconds)
+        sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
+    await close_sockets(sockets)
+    _progress("streams")
+    fanout = await _our_streams(served, tokens, sizes)
+    _progress("history")
+    (history_owner,) = await create_conversations(served.url, tokens, 1, assistant="off")
+    await asyncio.to_thread(
+        seed_messages, database_url, history_owner.conversation_id, sizes.history_items
+    )
+    history = await measure_history(
+        served,
+        history_owner.token,
+        history_owner.conversation_id,
+        items=sizes.history_items,
+        changes=sizes.resume_changes,
+        requests=sizes.history_requests,
+    )
+    return Figures(
+        idle_bytes_per_connection=idle,
+        acks=acks,
+        sustained=sustained,
+        streams=fanout,
+        history=history,
+    )
+
+
+async def _our_streams(served: Served, tokens: list[str], sizes: ChatSizes) -> StreamResult:
+    """Each conversation watched by two sockets of its owner; the first one asks."""
+    owners = await create_conversations(served.url, tokens, sizes.streams, assistant="always")
+    sockets = await open_sockets(served.ws_url, [owner.token for owner in owners for _ in "ab"])
+    streams = []
+    for index, owner in enumerate(owners):
+        pair = sockets[2 * index : 2 * index + 2]
+        for socket in pair:
+            await subscribe(socket, owner.conversation_id)
+        request = {
+            "type": "send",
+            "conversation_id": owner.conversation_id,
+            "client_id": str(uuid.uuid4()),
+            "content": sizes.stream.request,
+        }
+        streams.append(
+            Stream(
+                sender=pair[0],
+                request=json.dumps(request),
+                watchers=[Watcher(connection=socket, plan=sizes.stream) for socket in pair],
+            )
+        )
+    result = await run_streams(streams, sizes.stream)
+    await close_sockets(sockets)
+    return result

@@ -1,0 +1,41 @@
+"""The chat benchmarks run end to end at tiny sizes, so they cannot rot unnoticed."""
+
+from __future__ import annotations
+
+from bench.chat import ChatSizes, Figures, run_echo, run_ours
+from bench.stream_script import StreamPlan
+from bench.tables import chat_table
+
+TINY = ChatSizes(
+    idle_connections=10,
+    ack_clients=4,
+    ack_seconds=0.5,
+    ramp_rates=(8,),
+    ramp_seconds=0.3,
+    streams=2,
+    stream=StreamPlan(tokens=5, delay_us=10_000),
+    history_items=40,
+    resume_changes=20,
+    history_requests=5,
+)
+
+
+def _assert_measured(figures: Figures) -> None:
+    assert figures.acks.unanswered == 0
+    assert figures.acks.latency.requests > 0
+    streams = figures.streams
+    assert (streams.unfinished, streams.broken_streams, streams.lost_chars) == (0, 0, 0)
+    assert streams.token_lateness.requests == streams.watchers * TINY.stream.tokens
+
+
+def test_the_chat_benchmarks_measure_both_servers() -> None:
+    echo = run_echo(TINY)
+    ours = run_ours("sqlite", TINY)
+    _assert_measured(echo)
+    _assert_measured(ours)
+    assert ours.idle_bytes_per_connection > 0
+    assert ours.history is not None
+    assert ours.history.resumed_changes == TINY.resume_changes
+    assert ours.history.newest_page.requests == TINY.history_requests
+    table = chat_table(echo, {"sqlite": ours}, TINY).markdown()
+    assert "| Taskmate sqlite |" in table
