@@ -34,7 +34,16 @@ export function refreshSession() {
   return refreshing;
 }
 
+let signingOut = false;
+
+// A deliberate sign-out goes to the plain login page; the socket closing with "session ended"
+// on the way must not send the user there with a `next` of its own.
+export function signingOutNow() {
+  signingOut = true;
+}
+
 export function goToLogin() {
+  if (signingOut) return;
   const next = location.pathname + location.search;
   location.assign(`/login?next=${encodeURIComponent(next)}`);
 }

@@ -1,8 +1,9 @@
 // Signing out; the top bar's button calls it.
-import { api } from "./api.js";
+import { api, signingOutNow } from "./api.js";
 
 export function wireSignOut() {
   document.getElementById("sign-out")?.addEventListener("click", async () => {
+    signingOutNow();
     await api("/auth/logout", { method: "POST", signedOut: () => {} }).catch(() => {});
     location.assign("/login");
   });
