@@ -1,0 +1,70 @@
+"""Tables for people: printed, and written into a marked section of docs/benchmarks.md
+(other sections of that file belong to other suites and are left alone)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from chaos.verdict import Verdict
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+COLUMNS = (
+    "fault",
+    "clients",
+    "sent",
+    "acknowledged",
+    "delivered",
+    "lost",
+    "duplicated",
+    "interrupted",
+    "recovered",
+    "refused (unavailable)",
+)
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def chaos_table(verdicts: Sequence[Verdict]) -> str:
+    rows = [
+        (
+            each.fault,
+            each.clients,
+            each.sent,
+            each.acknowledged,
+            each.delivered,
+            each.lost,
+            each.duplicated,
+            each.interrupted,
+            each.recovered,
+            each.refused_unavailable,
+        )
+        for each in verdicts
+    ]
+    notes = [f"- {each.fault}: {note}" for each in verdicts for note in each.notes]
+    mismatched = [each for each in verdicts if each.mismatched_transcripts or each.unacknowledged]
+    notes += [
+        f"- {each.fault}: {each.mismatched_transcripts} transcripts differ from the server, "
+        f"{each.unacknowledged} messages never acknowledged"
+        for each in mismatched
+    ]
+    return markdown_table(COLUMNS, rows) + ("\n\n" + "\n".join(notes) if notes else "")
+
+
+def write_section(name: str, heading: str, body: str, path: Path = BENCHMARKS) -> None:
+    """Replaces the text between ``<!-- name:start -->`` and ``<!-- name:end -->``, or
+    appends the section when the file does not have it yet."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    section = f"{start}\n## {heading}\n\n{body.strip()}\n{end}"
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text)
