@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test lint typecheck pytest bench format clean
+.PHONY: serve test lint typecheck pytest bench chaos format clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# The chaos suite's long form (5 minutes of faults; CI runs the short one through pytest).
+chaos: $(STAMP)
+	$(BIN)/python -m chaos
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
