@@ -45,9 +45,8 @@ async def rolling_restart(cluster: Cluster) -> list[str]:
     for instance in cluster.instances:
         started = time.monotonic()
         code = await instance.terminate()
-        notes.append(
-            f"{instance.name} exited {code} {time.monotonic() - started:.1f} s after SIGTERM"
-        )
+        took = time.monotonic() - started
+        notes.append(f"{instance.name} stopped (status {code}) {took:.1f} s after SIGTERM")
         await instance.start()
     return notes
 

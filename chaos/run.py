@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from chaos.client import Behaviour
@@ -36,8 +37,10 @@ async def run_chaos(form: RunForm) -> list[Verdict]:
     verdicts = []
     async with running_cluster(form.shape) as cluster:
         for fault in FAULTS:
+            started = time.monotonic()
             verdict = await run_phase(cluster, fault, form.plan)
-            print(f"  {fault.name}: {'ok' if verdict.passed else 'FAILED'}", flush=True)
+            outcome = "ok" if verdict.passed else "FAILED"
+            print(f"  {fault.name}: {outcome} in {time.monotonic() - started:.0f} s", flush=True)
             if not verdict.passed:
                 verdict.notes.append(f"instance logs in the failing phase:\n{cluster.logs()}")
             verdicts.append(verdict)

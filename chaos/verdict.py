@@ -12,7 +12,7 @@ import psycopg
 
 from chaos.client import ChatClient
 from chaos.rest import Api
-from chaos.transcript import INTERRUPTED, Item, comparable
+from chaos.transcript import NEEDS_REGENERATE, Item, comparable
 
 CATCH_UP_SECONDS = 20.0
 
@@ -94,7 +94,8 @@ def _count(
 
 
 def _recoveries(server_items: list[Item]) -> tuple[int, int]:
-    """Interrupted answers, and how many of them a later completed answer followed."""
+    """Answers cut short (interrupted, or failed), and how many of them a later completed
+    answer followed."""
     answers = sorted(
         (
             item
@@ -103,7 +104,9 @@ def _recoveries(server_items: list[Item]) -> tuple[int, int]:
         ),
         key=lambda item: item["position"],
     )
-    interrupted = [index for index, item in enumerate(answers) if item["status"] == INTERRUPTED]
+    interrupted = [
+        index for index, item in enumerate(answers) if item["status"] in NEEDS_REGENERATE
+    ]
     recovered = sum(
         1
         for index in interrupted
