@@ -34,6 +34,9 @@ OPEN_TIMEOUT = 5.0
 class Behaviour:
     socket_lifetime: tuple[float, float] = (2.0, 8.0)  # dropped at random within this range
     think_time: tuple[float, float] = (0.1, 0.6)
+    # seconds after an acknowledgement before the client sends again without waiting for
+    # the answer (people do), which also keeps sends coming while the database is away
+    patience: float = 3.0
     max_backoff: float = 2.0
 
 
@@ -76,6 +79,7 @@ class ChatClient:
         self._outbox: dict[str, Pending] = {}
         self._asked_again: set[str] = set()
         self._next_send = 0.0
+        self._impatient_at = 0.0
 
     @property
     def settled(self) -> bool:
@@ -164,10 +168,15 @@ class ChatClient:
         last = self.transcript.last_message()
         if last is not None and last["status"] in NEEDS_REGENERATE:
             await self._ask_again(last["id"])
-        elif self.sending and self.settled and now >= self._next_send:
+        elif self.sending and self._may_send(now):
             client_id = str(uuid.uuid4())
             self._outbox[client_id] = Pending(content=f"message {client_id}", created=now)
             self.stats.sent += 1
+
+    def _may_send(self, now: float) -> bool:
+        if self.settled:
+            return now >= self._next_send
+        return not self._outbox and now >= self._impatient_at
 
     async def _ask_again(self, item_id: str) -> None:
         if item_id in self._asked_again:
@@ -189,7 +198,9 @@ class ChatClient:
         if pending is None:
             return  # the same ack again, for a message sent twice
         self.stats.ack_seconds[client_id] = time.monotonic() - pending.created
-        self._next_send = time.monotonic() + random.uniform(*self._behaviour.think_time)
+        now = time.monotonic()
+        self._next_send = now + random.uniform(*self._behaviour.think_time)
+        self._impatient_at = now + self._behaviour.patience
 
     def _refused(self, frame: Frame) -> None:
         if frame.get("code") == "unavailable":

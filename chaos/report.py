@@ -46,6 +46,7 @@ def chaos_table(verdicts: Sequence[Verdict]) -> str:
         for each in verdicts
     ]
     notes = [f"- {each.fault}: {note}" for each in verdicts for note in each.notes]
+    notes += [f"- {each.fault}: {_connections(each)}" for each in verdicts]
     mismatched = [each for each in verdicts if each.mismatched_transcripts or each.unacknowledged]
     notes += [
         f"- {each.fault}: {each.mismatched_transcripts} transcripts differ from the server, "
@@ -53,6 +54,17 @@ def chaos_table(verdicts: Sequence[Verdict]) -> str:
         for each in mismatched
     ]
     return markdown_table(COLUMNS, rows) + ("\n\n" + "\n".join(notes) if notes else "")
+
+
+def _connections(verdict: Verdict) -> str:
+    codes = ", ".join(
+        f"{code if code is not None else 'none'} ×{count}"
+        for code, count in sorted(verdict.closes.items(), key=lambda pair: str(pair[0]))
+    )
+    return (
+        f"sockets closed by the server: {codes or 'none'}; "
+        f"connection attempts that failed: {verdict.failed_connects}"
+    )
 
 
 def write_section(name: str, heading: str, body: str, path: Path = BENCHMARKS) -> None:

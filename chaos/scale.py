@@ -14,7 +14,7 @@ from chaos.cluster import Cluster, Shape, running_cluster
 from chaos.phase import join_fleet
 from chaos.report import markdown_table, write_section
 
-STEADY = Behaviour(socket_lifetime=(1e9, 1e9), think_time=(0.0, 0.0))
+STEADY = Behaviour(socket_lifetime=(1e9, 1e9), think_time=(0.0, 0.0), patience=1e9)
 WARM_UP_SECONDS = 3.0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +32,8 @@ class Verdict:
     interrupted: int = 0
     recovered: int = 0
     refused_unavailable: int = 0
+    closes: Counter[int | None] = field(default_factory=Counter)  # by the server, by code
+    failed_connects: int = 0
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -81,9 +84,11 @@ def _count(
     verdict.delivered += len(acknowledged & set(in_transcript))
     verdict.unacknowledged += stats.sent - len(acknowledged)
     verdict.lost += sum(1 for client_id in acknowledged if rows.get(client_id, 0) == 0)
-    own_rows = [rows.get(client_id, 0) for client_id in set(in_transcript) | acknowledged]
-    verdict.duplicated += sum(count - 1 for count in own_rows if count > 1)
-    verdict.duplicated += len(in_transcript) - len(set(in_transcript))
+    seen = Counter(in_transcript)
+    for client_id in set(seen) | acknowledged:
+        verdict.duplicated += max(rows.get(client_id, 0), seen[client_id], 1) - 1
+    verdict.closes.update(stats.closes)
+    verdict.failed_connects += stats.connect_failures
     verdict.refused_unavailable += stats.refused_unavailable
     if not _same(client, server_items):
         verdict.mismatched_transcripts += 1
