@@ -30,8 +30,9 @@ def free_port() -> int:
         return port
 
 
-def database_url(name: str, port: int = POSTGRES_PORT) -> str:
-    return f"postgresql://postgres@{POSTGRES_HOST}:{port}/{name}"
+def database_url(name: str, port: int | None = None) -> str:
+    """The database's URL, directly or through a proxy listening on ``port``."""
+    return f"postgresql://postgres@{POSTGRES_HOST}:{port or POSTGRES_PORT}/{name}"
 
 
 @asynccontextmanager
