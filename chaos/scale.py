@@ -83,6 +83,7 @@ def scale_table(results: list[Throughput]) -> str:
 
 def main(*, short: bool) -> None:
     load = Load(clients=40, seconds=8) if short else Load(clients=150, seconds=20)
+    load_average = os.getloadavg()[0]
     results = []
     for instances in (1, 2):
         results.append(asyncio.run(measure(instances, load)))
@@ -93,7 +94,8 @@ def main(*, short: bool) -> None:
         "the scripted assistant (60 tokens at 30 tokens/s), each sending its next message when "
         f"the answer is complete; PostgreSQL and Redis shared. This machine has {cores} cores "
         "for the instances, the databases and the load client together, so two instances "
-        "cannot scale linearly here.\n\n"
+        f"cannot scale linearly here; the load average was {load_average:.1f} when the run "
+        "started (other work shares the machine).\n\n"
     )
     table = scale_table(results)
     print(f"\n{summary}{table}")
