@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import sys
 import time
 
@@ -19,6 +20,8 @@ def main() -> None:
     parser.add_argument("--short", action="store_true", help="CI's form, about two minutes")
     parser.add_argument("--minutes", type=float, default=5.0, help="length of the long form")
     args = parser.parse_args()
+    # SIGTERM unwinds like Ctrl-C, so the instances, Redis and the database are cleaned up
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     if args.command == "scale":
         from chaos.scale import main as scale_main
 
