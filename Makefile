@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test lint typecheck pytest bench format clean chromium
+.PHONY: serve test lint typecheck pytest bench chaos format clean chromium
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,14 @@ pytest: $(STAMP) chromium
 chromium:
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
+# The engine and task API against their baselines, then one instance against two.
 bench: $(STAMP)
 	$(BIN)/python -m bench
+	$(BIN)/python -m chaos scale
+
+# The chaos suite's long form (5 minutes of faults; CI runs the short one through pytest).
+chaos: $(STAMP)
+	$(BIN)/python -m chaos
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
