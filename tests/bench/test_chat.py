@@ -7,7 +7,7 @@ from bench.stream_script import StreamPlan
 from bench.tables import chat_table
 
 TINY = ChatSizes(
-    idle_connections=10,
+    idle_connections=200,  # enough for the memory they hold to show in the RSS
     ack_clients=4,
     ack_seconds=0.5,
     ramp_rates=(8,),
