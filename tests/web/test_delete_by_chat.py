@@ -1,4 +1,4 @@
-"""Deleting through chat asks first: Cancel keeps the task, Delete deletes it, Undo restores it."""
+"""Deleting through chat asks first: Keep keeps the task, Delete deletes it, Undo restores it."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ async def test_delete_asks_then_deletes_and_undo_restores(
 
     await send(page, "delete water the plants")
     first = page.locator(".choice").nth(0)
-    await first.get_by_role("button", name="Cancel").click()
-    await expect(first).to_contain_text("Chosen: Cancel")
+    await first.get_by_role("button", name="Keep").click()
+    await expect(first).to_contain_text("Chosen: Keep")
     await expect(page.locator(".bubble.role-assistant[data-status=completed]")).to_have_count(2)
     assert await open_titles(page) == ["water the plants"]
 

@@ -12,7 +12,7 @@ from taskmate.assistant.tools import task_line
 from taskmate.chat.responder import Choice, ChoiceAnswer, ChoiceOption
 
 CONFIRM = ChoiceOption(id="confirm", label="Delete", style="danger")
-CANCEL = ChoiceOption(id="cancel", label="Cancel")
+CANCEL = ChoiceOption(id="cancel", label="Keep")
 
 
 def delete_tasks_question(tasks: Sequence[dict[str, Any]]) -> str:

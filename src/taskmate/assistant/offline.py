@@ -9,6 +9,12 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from taskmate.assistant.confirm import (
+    confirmation,
+    declined,
+    delete_project_question,
+    delete_tasks_question,
+)
 from taskmate.assistant.interpreter import (
     AddProject,
     AddTasks,
@@ -163,17 +169,12 @@ class _Reply:
     async def _confirm(self, question: str) -> AsyncIterator[Output]:
         """Asks; ``_result`` is ``{"confirmed": True}`` only when the user confirmed."""
         self._result = None
-        yield Choice(
-            text=question,
-            options=[ChoiceOption(id="confirm", label="Delete", style="danger"), CANCEL],
-        )
-        answer = await self._turn.answers.choice()
-        if answer.option == "confirm":
+        yield confirmation(question)
+        refusal = declined(await self._turn.answers.choice())
+        if refusal is None:
             self._result = {"confirmed": True}
-        elif answer.expired:
-            self.answer = "That question expired, so I deleted nothing."
         else:
-            self.answer = "Okay, I deleted nothing."
+            self.answer = refusal
 
     # Intents ---------------------------------------------------------------------------
 
@@ -195,9 +196,7 @@ class _Reply:
         arguments: Json = {"ids": ids}
         user, tools = self._user_id, self._tools
         if isinstance(args, DeleteTasks):
-            names = ", ".join(task_line(task) for task in targets)
-            count = f"{len(ids)} task{'s' if len(ids) > 1 else ''}"
-            async for output in self._confirm(f"Delete {count}: {names}?"):
+            async for output in self._confirm(delete_tasks_question(targets)):
                 yield output
             if self._result is None:
                 return
@@ -294,11 +293,9 @@ class _Reply:
 
     async def _delete_project(self, name: str | None) -> AsyncIterator[Output]:
         project_id = await self._project_id(name, verb="delete")
-        if project_id is None:
+        if project_id is None or name is None:
             return
-        async for output in self._confirm(
-            f"Delete the list “{name}”? Its tasks move to the inbox."
-        ):
+        async for output in self._confirm(delete_project_question(name)):
             yield output
         if self._result is None:
             return
