@@ -25,6 +25,7 @@ from taskmate.auth.service import AuthService
 from taskmate.config import Settings
 from taskmate.db.models import Base
 from tests.db_backends import BACKENDS, migrated_database, service_missing
+from tests.live_server import LiveServer, serving
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-every-hmac-0123456789abcdef"
 PASSWORD = "correct horse battery"
@@ -99,6 +100,13 @@ async def app(
         await session.commit()
     async with LifespanManager(application):
         yield application
+
+
+@pytest.fixture
+async def server(app: FastAPI, settings: Settings) -> AsyncIterator[LiveServer]:
+    """The test app behind a real uvicorn (its lifespan already runs in ``app``)."""
+    async with serving(app, settings, lifespan=False) as live:
+        yield live
 
 
 @pytest.fixture

@@ -5,35 +5,20 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 import structlog
-from fastapi import FastAPI
 
-from taskmate.assistant.wiring import AssistantPolicy
 from taskmate.config import Settings
 from taskmate.observability.logging import configure_logging
-from tests.chat.runner.harness import FAST
 from tests.chat.transports.sockets import signed_in
 from tests.conftest import TEST_SECRET, Account
-from tests.live_server import LiveServer, serving
+from tests.live_server import LiveServer
 
 MARKER = "zanzibar-marmalade-7741"
 PASSWORD = "a long and private passphrase"
-
-
-@pytest.fixture
-def assistant_policy() -> AssistantPolicy:
-    return AssistantPolicy(timing=FAST)
-
-
-@pytest.fixture
-async def server(app: FastAPI, settings: Settings) -> AsyncIterator[LiveServer]:
-    async with serving(app, settings, lifespan=False) as live:
-        yield live
 
 
 def _lines_with(logs: str, *parts: str) -> list[str]:

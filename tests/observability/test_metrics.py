@@ -3,23 +3,18 @@ counts the chat produced, and labels that never carry an id."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 
-from taskmate.assistant.wiring import AssistantPolicy
-from taskmate.config import Settings
 from taskmate.observability.metrics import Metrics
-from tests.chat.runner.harness import FAST
 from tests.chat.transports.sockets import signed_in
 from tests.chat.transports.streams import event_stream
 from tests.conftest import MakeUser
-from tests.live_server import LiveServer, serving
+from tests.live_server import LiveServer
 
 FAMILIES = {
     "taskmate_connections",
@@ -45,17 +40,6 @@ FAMILIES = {
 @pytest.fixture
 def settings_overrides() -> dict[str, Any]:
     return {"rate_messages_per_minute": 3}
-
-
-@pytest.fixture
-def assistant_policy() -> AssistantPolicy:
-    return AssistantPolicy(timing=FAST)
-
-
-@pytest.fixture
-async def server(app: FastAPI, settings: Settings) -> AsyncIterator[LiveServer]:
-    async with serving(app, settings, lifespan=False) as live:
-        yield live
 
 
 def _samples(text: str) -> tuple[set[str], list[Sample]]:

@@ -11,10 +11,8 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
 from taskmate.api.runtime import Runtime
-from taskmate.config import Settings
 from tests.assistant.chat import Chat, answer_text, answered, asking, of_type
 from tests.assistant.llm.openai_server import (
     Fail,
@@ -29,7 +27,7 @@ from tests.assistant.llm.openai_server import (
 from tests.chat.helpers import create_conversation, get_conversation, url
 from tests.chat.transports.sockets import signed_in
 from tests.conftest import MakeUser
-from tests.live_server import LiveServer, serving
+from tests.live_server import LiveServer
 
 Json = dict[str, Any]
 ZONE = "Europe/Paris"
@@ -51,12 +49,6 @@ def settings_overrides(model_server: ScriptedServer) -> dict[str, Any]:
         "llm_timeout": TIMEOUT,
         "llm_retries": 1,
     }
-
-
-@pytest.fixture
-async def server(app: FastAPI, settings: Settings) -> AsyncIterator[LiveServer]:
-    async with serving(app, settings, lifespan=False) as live:
-        yield live
 
 
 async def start(client: httpx.AsyncClient, make_user: MakeUser) -> Chat:
