@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import case, update
+from sqlalchemy import Table, case, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from taskmate.chat.models import PENDING_GENERATION_STATUSES, Generation
 from taskmate.db.base import new_id
 from taskmate.events import ConversationEvent
+
+_INSERT_GENERATION = insert(cast(Table, Generation.__table__))
 
 MENTION = re.compile(r"(?<!\w)@assistant\b", re.IGNORECASE)
 
@@ -23,7 +26,7 @@ def assistant_answers(mode: str, content: str) -> bool:
     return mode == "mention" and MENTION.search(content) is not None
 
 
-def queue_generation(
+async def queue_generation(
     session: AsyncSession,
     *,
     conversation_id: str,
@@ -31,18 +34,22 @@ def queue_generation(
     requested_by: str,
     now: datetime,
     generation_id: str | None = None,
-) -> Generation:
-    generation = Generation(
-        id=generation_id or new_id(),
-        conversation_id=conversation_id,
-        status="queued",
-        reply_to_item_id=reply_to_item_id,
-        requested_by=requested_by,
-        created_at=now,
-        updated_at=now,
+) -> str:
+    """Adds a ``queued`` generation answering ``reply_to_item_id``; returns its id."""
+    generation_id = generation_id or new_id()
+    await session.execute(
+        _INSERT_GENERATION,
+        {
+            "id": generation_id,
+            "conversation_id": conversation_id,
+            "status": "queued",
+            "reply_to_item_id": reply_to_item_id,
+            "requested_by": requested_by,
+            "created_at": now,
+            "updated_at": now,
+        },
     )
-    session.add(generation)
-    return generation
+    return generation_id
 
 
 async def request_stop(

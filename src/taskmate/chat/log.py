@@ -10,6 +10,11 @@ has no gaps at allocation time (an item that changes again leaves its old ``seq`
 
 On SQLite, write sessions start with ``BEGIN IMMEDIATE`` and are serialised anyway.
 
+The statements are built once and run as Core statements: sending a message is the hottest
+write path, and building and flushing ORM statements cost more than the database did.
+New items come back as ORM objects that are not attached to the session; load an item to
+change it.
+
 Callers publish the returned items after they commit (``chat.context``).
 """
 
@@ -18,15 +23,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import Table, Update, bindparam, exists, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from taskmate.chat.errors import conversation_finalized, conversation_not_found
-from taskmate.chat.models import Conversation, Item, ItemType
+from taskmate.chat.models import Conversation, Item, ItemType, Participant
+from taskmate.db.base import UTCDateTime, new_id
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -43,6 +50,16 @@ class ItemDraft:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Slot:
+    """Where a new item goes, and the conversation's assistant mode as of taking it."""
+
+    seq: int
+    position: int
+    assistant: str
+    at: datetime
+
+
 class ItemLog:
     def __init__(self, session: AsyncSession, *, clock: Callable[[], datetime]) -> None:
         self._db = session
@@ -54,59 +71,68 @@ class ItemLog:
         """Adds an item at the end of the conversation. With ``while_active``, refuses with
         ``conversation_finalized`` when the conversation was finalized, even by a transaction
         that committed after the caller checked (the row lock makes this check exact)."""
-        now = self._clock()
-        seq, position = await self._advance(
-            conversation_id, now, new_position=True, while_active=while_active
+        slot = await self._advance(conversation_id, new_position=True, while_active=while_active)
+        if slot is None:
+            raise conversation_finalized() if while_active else conversation_not_found()
+        return await self.insert(conversation_id, slot, draft)
+
+    async def reserve(self, conversation_id: str, *, member_id: str) -> Slot | None:
+        """The next place in a conversation that is active, not deleted and has
+        ``member_id`` among its participants; None when any of that is not so. Fill it with
+        ``insert`` in the same transaction."""
+        return await self._advance(
+            conversation_id, new_position=True, while_active=True, member_id=member_id
         )
+
+    async def insert(self, conversation_id: str, slot: Slot, draft: ItemDraft) -> Item:
         item = Item(
+            id=new_id(),
             conversation_id=conversation_id,
             type=draft.type,
             status=draft.status,
-            seq=seq,
-            position=position,
+            seq=slot.seq,
+            position=slot.position,
             role=draft.role,
             author_id=draft.author_id,
             content=draft.content,
             client_id=draft.client_id,
             generation_id=draft.generation_id,
             data=dict(draft.data),
-            created_at=now,
-            updated_at=now,
+            created_at=slot.at,
+            updated_at=slot.at,
         )
-        self._db.add(item)
-        await self._db.flush()
+        await self._db.execute(_INSERT_ITEM, {name: getattr(item, name) for name in _ITEM_COLUMNS})
         return item
 
     async def touch(self, item: Item) -> Item:
         """Records a change the caller made to ``item`` (status, content, ``data``): gives
         it the conversation's next ``seq`` and stamps ``updated_at``. Replace ``item.data``
         with a new dict rather than mutating it, so the change is saved."""
-        now = self._clock()
-        item.seq, _ = await self._advance(item.conversation_id, now, new_position=False)
-        item.updated_at = now
+        slot = await self._advance(item.conversation_id, new_position=False, while_active=False)
+        if slot is None:
+            raise conversation_not_found()
+        item.seq, item.updated_at = slot.seq, slot.at
         await self._db.flush()
         return item
 
     async def _advance(
-        self, conversation_id: str, now: datetime, *, new_position: bool, while_active: bool = False
-    ) -> tuple[int, int]:
-        values: dict[str, Any] = {"last_seq": Conversation.last_seq + 1, "updated_at": now}
-        if new_position:
-            values["last_position"] = Conversation.last_position + 1
-        statement = (
-            update(Conversation)
-            .where(Conversation.id == conversation_id)
-            .values(values)
-            .returning(Conversation.last_seq, Conversation.last_position)
-            .execution_options(synchronize_session=False)
+        self,
+        conversation_id: str,
+        *,
+        new_position: bool,
+        while_active: bool,
+        member_id: str | None = None,
+    ) -> Slot | None:
+        now = self._clock()
+        statement = _advance_statement(
+            new_position=new_position, while_active=while_active, of_member=member_id is not None
         )
-        if while_active:
-            statement = statement.where(Conversation.status == "active")
-        row = (await self._db.execute(statement)).one_or_none()
+        parameters = {"conversation_id": conversation_id, "now": now, "member_id": member_id}
+        row = (await self._db.execute(statement, parameters)).one_or_none()
         if row is None:
-            raise conversation_finalized() if while_active else conversation_not_found()
+            return None
         self._refresh_loaded(conversation_id, row.last_seq, row.last_position, now)
-        return row.last_seq, row.last_position
+        return Slot(seq=row.last_seq, position=row.last_position, assistant=row.assistant, at=now)
 
     def _refresh_loaded(self, conversation_id: str, seq: int, position: int, now: datetime) -> None:
         """Keeps a conversation this session already holds in step with the counters."""
@@ -115,3 +141,38 @@ class ItemLog:
             set_committed_value(loaded, "last_seq", seq)
             set_committed_value(loaded, "last_position", position)
             set_committed_value(loaded, "updated_at", now)
+
+
+_CONVERSATIONS_TABLE = cast(Table, Conversation.__table__)
+_CONVERSATIONS = _CONVERSATIONS_TABLE.c
+_PARTICIPANTS = Participant.__table__.c
+_ITEMS_TABLE = cast(Table, Item.__table__)
+_ITEM_COLUMNS = tuple(column.key for column in _ITEMS_TABLE.columns)
+_INSERT_ITEM = insert(_ITEMS_TABLE)
+
+
+@cache
+def _advance_statement(*, new_position: bool, while_active: bool, of_member: bool) -> Update:
+    values: dict[str, Any] = {
+        "last_seq": _CONVERSATIONS.last_seq + 1,
+        "updated_at": bindparam("now", type_=UTCDateTime()),
+    }
+    if new_position:
+        values["last_position"] = _CONVERSATIONS.last_position + 1
+    statement = (
+        update(_CONVERSATIONS_TABLE)
+        .where(_CONVERSATIONS.id == bindparam("conversation_id"))
+        .values(values)
+        .returning(_CONVERSATIONS.last_seq, _CONVERSATIONS.last_position, _CONVERSATIONS.assistant)
+    )
+    if while_active:
+        statement = statement.where(_CONVERSATIONS.status == "active")
+    if of_member:
+        statement = statement.where(
+            _CONVERSATIONS.deleted_at.is_(None),
+            exists().where(
+                _PARTICIPANTS.conversation_id == _CONVERSATIONS.id,
+                _PARTICIPANTS.user_id == bindparam("member_id"),
+            ),
+        )
+    return statement

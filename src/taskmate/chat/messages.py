@@ -17,7 +17,7 @@ from taskmate.chat.generations import (
     request_stop,
 )
 from taskmate.chat.log import ItemDraft
-from taskmate.chat.models import Conversation, Item
+from taskmate.chat.models import Item
 from taskmate.chat.views import ItemView, SentMessage
 from taskmate.db.base import new_id
 from taskmate.errors import Conflict, PayloadTooLarge, ValidationFailed
@@ -52,26 +52,26 @@ class MessageService:
 
         The same ``client_id`` again returns the stored message and its generation and
         creates nothing (also after finalize, and without counting against the rate limit);
-        with different content it is a conflict. Two concurrent sends of one ``client_id``
-        meet at the unique index: the loser rolls back and returns the winner's message.
+        with different content it is a conflict.
+
+        A new message takes two statements: one that takes its place in the log only if the
+        caller may write there, and the insert. Everything else (a replay, which meets the
+        unique index, also when two sends of one ``client_id`` race; a conversation the
+        caller cannot write to) rolls back and finds out why afterwards.
         """
         check_content(content)
         client = str(client_id)
-        found = await self._membership(conversation_id)
-        stored = await self._stored(conversation_id, client)
-        if stored is not None:
-            return _replayed(stored, content)
-        found.require_active()
-        actor = self._ctx.actor
-        await self._limiter.hit(self._limiter.messages, "messages", actor.user_id, "messages")
         try:
-            sent = await self._append(found.conversation, client, content)
+            sent = await self._append(conversation_id, client, content)
         except IntegrityError:
             await self._ctx.rollback()
             stored = await self._stored(conversation_id, client)
             if stored is None:
                 raise
             return _replayed(stored, content)
+        if sent is None:
+            await self._ctx.rollback()
+            return await self._refused_or_replayed(conversation_id, client, content)
         await self._ctx.commit()
         return sent
 
@@ -108,26 +108,28 @@ class MessageService:
         )
         if message is None or message.author_id is None:
             raise Conflict("There is no message to answer again yet; send one first.")
-        generation = queue_generation(
+        generation_id = await queue_generation(
             self._db,
             conversation_id=conversation_id,
             reply_to_item_id=message.id,
             requested_by=message.author_id,
             now=self._ctx.now(),
         )
-        await self._db.flush()
-        self._ctx.record(generation_event(conversation_id, generation.id, "queued"))
+        self._ctx.record(generation_event(conversation_id, generation_id, "queued"))
         await self._ctx.commit()
-        return generation.id
+        return generation_id
 
     async def _membership(self, conversation_id: str) -> Membership:
         return await membership(self._db, conversation_id, self._ctx.actor.user_id)
 
     async def _append(
-        self, conversation: Conversation, client_id: str, content: str
-    ) -> SentMessage:
-        actor, now = self._ctx.actor, self._ctx.now()
-        generation_id = new_id() if assistant_answers(conversation.assistant, content) else None
+        self, conversation_id: str, client_id: str, content: str
+    ) -> SentMessage | None:
+        actor = self._ctx.actor
+        slot = await self._ctx.log.reserve(conversation_id, member_id=actor.user_id)
+        if slot is None:
+            return None
+        generation_id = new_id() if assistant_answers(slot.assistant, content) else None
         draft = ItemDraft(
             type="message",
             status="completed",
@@ -137,21 +139,37 @@ class MessageService:
             client_id=client_id,
             generation_id=generation_id,
         )
-        item = await self._ctx.log.append(conversation.id, draft, while_active=True)
+        item = await self._ctx.log.insert(conversation_id, slot, draft)
+        # Counted only now, when it is known to be a new message: replays are free.
+        await self._limiter.hit(self._limiter.messages, "messages", actor.user_id, "messages")
         view = ItemView(item=item, author_name=actor.name)
         self._ctx.record_item(view)
         if generation_id is not None:
-            queue_generation(
+            await queue_generation(
                 self._db,
-                conversation_id=conversation.id,
+                conversation_id=conversation_id,
                 reply_to_item_id=item.id,
                 requested_by=actor.user_id,
-                now=now,
+                now=slot.at,
                 generation_id=generation_id,
             )
-            await self._db.flush()
-            self._ctx.record(generation_event(conversation.id, generation_id, "queued"))
+            self._ctx.record(generation_event(conversation_id, generation_id, "queued"))
         return SentMessage(item=view, generation_id=generation_id, created=True)
+
+    async def _refused_or_replayed(
+        self, conversation_id: str, client_id: str, content: str
+    ) -> SentMessage:
+        """Why the conversation took no new message: not the caller's to see (not found),
+        a message sent before (its replay, even after finalize), or finalized."""
+        found = await self._membership(conversation_id)
+        stored = await self._stored(conversation_id, client_id)
+        if stored is not None:
+            return _replayed(stored, content)
+        found.require_active()
+        raise Conflict(
+            "The conversation changed while the message was being sent; send it again "
+            "with the same client_id."
+        )
 
     async def _stored(self, conversation_id: str, client_id: str) -> ItemView | None:
         row = (
