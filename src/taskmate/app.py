@@ -6,8 +6,9 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, WebSocket
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.types import Receive, Scope, Send
 
 from taskmate import __version__
 from taskmate.api import export as export_router
@@ -38,6 +39,22 @@ from taskmate.tasks import router as tasks_router
 from taskmate.web.router import install_web
 
 API_PREFIX = "/api/v1"
+LIVE_PATH = API_PREFIX + chat_ws.PATH
+
+
+class TaskmateAPI(FastAPI):
+    """Sends WebSocket connections to the live endpoint straight to it (see
+    ``chat.ws.router``); everything else goes through the middleware and the router."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "websocket"
+            and scope["path"].removeprefix(scope.get("root_path", "")) == LIVE_PATH
+        ):
+            scope["app"] = self
+            await chat_ws.live_socket(WebSocket(scope, receive, send))
+            return
+        await super().__call__(scope, receive, send)
 
 
 def build_runtime(settings: Settings, live: LivePolicy) -> Runtime:
@@ -88,7 +105,7 @@ def create_app(
         await runtime.events.close()
         await runtime.database.dispose()
 
-    app = FastAPI(
+    app = TaskmateAPI(
         title="Taskmate",
         version=__version__,
         summary="Tasks and a real-time assistant. Protocol: docs/protocol.md",
@@ -122,7 +139,6 @@ def create_app(
         chat_router.router,
         chat_items_router.router,
         chat_sse.router,
-        chat_ws.router,
     ):
         api.include_router(router)
     app.include_router(api)

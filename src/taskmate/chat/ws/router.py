@@ -1,4 +1,6 @@
-"""``GET /api/v1/ws``."""
+"""``GET /api/v1/ws``, served by ``live_socket`` straight from the app (``taskmate.app``),
+past the HTTP middleware and router: none of them applies to a socket, and each layer kept a
+suspended frame in memory for as long as the socket was open."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import asyncio
 from contextlib import suppress
 
 import structlog
-from fastapi import APIRouter, WebSocket
+from fastapi import WebSocket
 from starlette.responses import JSONResponse
 from starlette.websockets import WebSocketDisconnect
 
@@ -34,12 +36,11 @@ from taskmate.errors import Unauthorized, Unavailable, ValidationFailed, error_b
 
 logger = structlog.get_logger(__name__)
 
-router = APIRouter()
+PATH = "/ws"
 
 NOT_TEXT = "Frames are JSON text; binary frames are not read."
 
 
-@router.websocket("/ws")
 async def live_socket(websocket: WebSocket) -> None:
     runtime = get_runtime(websocket)
     if runtime.drain.draining:
