@@ -13,6 +13,7 @@ from sqlalchemy import update
 
 from taskmate.api.runtime import Runtime
 from taskmate.auth.models import AuthSession
+from taskmate.chat.live import log_reader
 from taskmate.chat.live.streaming import STREAM_STORE_STATE
 from taskmate.chat.log import ItemDraft
 from taskmate.chat.models import Generation
@@ -178,3 +179,21 @@ async def test_messages_still_streaming_come_with_their_text_so_far(
             items = [frame["item"] for frame in frames if frame["type"] == "item"]
             assert [(item["id"], item["content"]) for item in items] == [(streaming, "Hello, wor")]
             assert frames[-1]["last_seq"] == 2
+
+
+async def test_a_resume_longer_than_a_page_arrives_whole_and_in_order(
+    server: LiveServer,
+    make_user: MakeUser,
+    client: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(log_reader, "PAGE_SIZE", 3)
+    user = await make_user()
+    cid = (await create_conversation(client, user))["id"]
+    for n in range(10):
+        await send(client, user, cid, f"message {n}")
+    async with signed_in(server, user) as socket:
+        frames = await socket.subscribe(cid, after_seq=2)
+    items = [frame["item"] for frame in frames if frame["type"] == "item"]
+    assert [item["seq"] for item in items] == list(range(3, 11))
+    assert frames[-1] == {"type": "subscribed", "conversation_id": cid, "last_seq": 10}

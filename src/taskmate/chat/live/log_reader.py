@@ -15,7 +15,7 @@ from taskmate.chat.reading import ReadingService
 from taskmate.chat.render import item_json
 from taskmate.chat.views import ItemPage
 
-PAGE_SIZE = 200
+PAGE_SIZE = 500
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
