@@ -43,6 +43,7 @@ class ChatSizes:
     ramp_rates: tuple[float, ...] = (100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 4000, 6000)
     ramp_seconds: float = 3.0
     streams: int = 500
+    light_streams: int = 100  # a load this machine carries: the engine's own added latency
     stream: StreamPlan = field(default_factory=lambda: StreamPlan(tokens=150, delay_us=33_333))
     history_items: int = 10_000
     resume_changes: int = 500
@@ -61,6 +62,7 @@ QUICK = ChatSizes(
     ramp_rates=(20, 40),
     ramp_seconds=0.5,
     streams=5,
+    light_streams=2,
     stream=StreamPlan(tokens=10, delay_us=33_333),
     history_items=120,
     resume_changes=50,
@@ -76,6 +78,7 @@ class Figures:
     acks: Step
     sustained: Step | None
     streams: StreamResult
+    light_streams: StreamResult
     history: HistoryResult | None = None
 
 
@@ -113,18 +116,29 @@ async def _measure_echo(served: Served, sizes: ChatSizes) -> Figures:
         sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
     await close_sockets(sockets)
     _progress("streams")
-    sockets = await open_sockets(served.ws_url, [None] * (2 * sizes.streams))
+    fanout = await _echo_streams(served, sizes.streams, sizes.stream)
+    light = await _echo_streams(served, sizes.light_streams, sizes.stream)
+    return Figures(
+        idle_bytes_per_connection=idle,
+        acks=acks,
+        sustained=sustained,
+        streams=fanout,
+        light_streams=light,
+    )
+
+
+async def _echo_streams(served: Served, count: int, plan: StreamPlan) -> StreamResult:
+    """As many streams as watchers on ours: each socket asks for its own and watches it."""
+    sockets = await open_sockets(served.ws_url, [None] * (2 * count))
     streams = [
         Stream(
-            sender=socket,
-            request=sizes.stream.request,
-            watchers=[Watcher(connection=socket, plan=sizes.stream)],
+            sender=socket, request=plan.request, watchers=[Watcher(connection=socket, plan=plan)]
         )
         for socket in sockets
     ]
-    fanout = await run_streams(streams, sizes.stream)
+    result = await run_streams(streams, plan)
     await close_sockets(sockets)
-    return Figures(idle_bytes_per_connection=idle, acks=acks, sustained=sustained, streams=fanout)
+    return result
 
 
 async def _measure_ours(
@@ -146,7 +160,8 @@ async def _measure_ours(
         sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
     await close_sockets(sockets)
     _progress("streams")
-    fanout = await _our_streams(served, tokens, sizes)
+    fanout = await _our_streams(served, tokens, sizes.streams, sizes.stream)
+    light = await _our_streams(served, tokens, sizes.light_streams, sizes.stream)
     _progress("history")
     (history_owner,) = await create_conversations(served.url, tokens, 1, assistant="off")
     await asyncio.to_thread(
@@ -165,13 +180,16 @@ async def _measure_ours(
         acks=acks,
         sustained=sustained,
         streams=fanout,
+        light_streams=light,
         history=history,
     )
 
 
-async def _our_streams(served: Served, tokens: list[str], sizes: ChatSizes) -> StreamResult:
+async def _our_streams(
+    served: Served, tokens: list[str], count: int, plan: StreamPlan
+) -> StreamResult:
     """Each conversation watched by two sockets of its owner; the first one asks."""
-    owners = await create_conversations(served.url, tokens, sizes.streams, assistant="always")
+    owners = await create_conversations(served.url, tokens, count, assistant="always")
     sockets = await open_sockets(served.ws_url, [owner.token for owner in owners for _ in "ab"])
     streams = []
     for index, owner in enumerate(owners):
@@ -182,15 +200,15 @@ async def _our_streams(served: Served, tokens: list[str], sizes: ChatSizes) -> S
             "type": "send",
             "conversation_id": owner.conversation_id,
             "client_id": str(uuid.uuid4()),
-            "content": sizes.stream.request,
+            "content": plan.request,
         }
         streams.append(
             Stream(
                 sender=pair[0],
                 request=json.dumps(request),
-                watchers=[Watcher(connection=socket, plan=sizes.stream) for socket in pair],
+                watchers=[Watcher(connection=socket, plan=plan) for socket in pair],
             )
         )
-    result = await run_streams(streams, sizes.stream)
+    result = await run_streams(streams, plan)
     await close_sockets(sockets)
     return result

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from bench.chat import ChatSizes, Figures
 from bench.chat_acks import Step
+from bench.chat_stream import StreamResult
 from bench.report import Table
 from bench.stats import Latency
 from bench.tasks_api import TasksApiResult
@@ -36,18 +37,22 @@ def _verdicts(ours: Mapping[str, Figures], meets: Callable[[Figures], bool] | No
     return " / ".join("yes" if meets(figures) else "NO" for figures in ours.values())
 
 
+def _both_loads(figures: Figures) -> tuple[StreamResult, StreamResult]:
+    return figures.streams, figures.light_streams
+
+
 def _text_errors(figures: Figures) -> int:
-    streams = figures.streams
-    return (
+    return sum(
         streams.broken_streams + streams.lost_chars + streams.duplicated_chars + streams.unfinished
+        for streams in _both_loads(figures)
     )
 
 
 def _text(figures: Figures) -> str:
-    streams = figures.streams
-    return (
+    return "; ".join(
         f"{streams.broken_streams}/{streams.watchers} differ, lost {streams.lost_chars}, "
         f"duplicated {streams.duplicated_chars}, unfinished {streams.unfinished}"
+        for streams in _both_loads(figures)
     )
 
 
@@ -118,7 +123,19 @@ def chat_table(echo: Figures, ours: Mapping[str, Figures], sizes: ChatSizes) -> 
             lambda figures: figures.streams.first_token.p50_ms < 5,
         ),
         row(
-            "Fan-out: text rebuilt from deltas vs script",
+            f"Fan-out at {sizes.light_streams} streams: added latency per token",
+            lambda figures: _percentiles(figures.light_streams.token_lateness),
+            f"p99 < {LATENESS_P99_TARGET_MS:.0f} ms",
+            lambda figures: figures.light_streams.token_lateness.p99_ms < LATENESS_P99_TARGET_MS,
+        ),
+        row(
+            f"Fan-out at {sizes.light_streams} streams: first token after the request",
+            lambda figures: _percentiles(figures.light_streams.first_token),
+            "-",
+            None,
+        ),
+        row(
+            "Fan-out: text rebuilt from deltas vs script (both loads)",
             _text,
             "all zero",
             lambda figures: _text_errors(figures) == 0,

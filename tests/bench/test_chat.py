@@ -13,6 +13,7 @@ TINY = ChatSizes(
     ramp_rates=(8,),
     ramp_seconds=0.3,
     streams=2,
+    light_streams=1,
     stream=StreamPlan(tokens=5, delay_us=10_000),
     history_items=40,
     resume_changes=20,
@@ -23,9 +24,9 @@ TINY = ChatSizes(
 def _assert_measured(figures: Figures) -> None:
     assert figures.acks.unanswered == 0
     assert figures.acks.latency.requests > 0
-    streams = figures.streams
-    assert (streams.unfinished, streams.broken_streams, streams.lost_chars) == (0, 0, 0)
-    assert streams.token_lateness.requests == streams.watchers * TINY.stream.tokens
+    for streams in (figures.streams, figures.light_streams):
+        assert (streams.unfinished, streams.broken_streams, streams.lost_chars) == (0, 0, 0)
+        assert streams.token_lateness.requests == streams.watchers * TINY.stream.tokens
 
 
 def test_the_chat_benchmarks_measure_both_servers() -> None:
