@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from taskmate.api.runtime import Runtime
 from taskmate.chat.hooks import UNDO_HANDLERS_STATE
+from taskmate.chat.live.log_reader import LogReader
 from tests.chat.helpers import create_conversation, get_items, send, share, url
 from tests.chat.test_actions import RecordingUndo, add_choice, add_tool_call
 from tests.chat.transports.sockets import Json, signed_in
@@ -376,3 +377,32 @@ async def test_typing_repeated_on_every_keystroke_is_relayed_once(
         await members.pending()  # every frame above was carried out
         typing = [frame for frame in await owners.pending() if frame["type"] == "typing"]
         assert [frame["active"] for frame in typing] == [True, False]
+
+
+@pytest.mark.parametrize("after_seq", [None, 0], ids=["subscribe", "resume"])
+async def test_a_database_outage_during_subscribe_is_an_error_frame_not_a_close(
+    server: LiveServer,
+    make_user: MakeUser,
+    client: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+    after_seq: int | None,
+) -> None:
+    user = await make_user()
+    cid = (await create_conversation(client, user))["id"]
+    await send(client, user, cid)
+
+    async def unreachable(*_args: Any) -> None:
+        raise OSError("connection refused")
+
+    async with signed_in(server, user) as socket:
+        with monkeypatch.context() as patch:
+            patch.setattr(LogReader, "streaming" if after_seq is None else "changes", unreachable)
+            subscribe: Json = {"type": "subscribe", "conversation_id": cid}
+            if after_seq is not None:
+                subscribe["after_seq"] = after_seq
+            await socket.send(subscribe)
+            error = await socket.expect("error")
+        assert (error["code"], error["ref"]) == ("unavailable", cid)
+        await socket.send({"type": "ping"})
+        assert await socket.receive() == {"type": "pong"}
+        assert (await socket.subscribe(cid))[-1]["type"] == "subscribed"  # once it is back

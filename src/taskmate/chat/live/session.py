@@ -32,7 +32,7 @@ from taskmate.chat.live.frames import (
     UNAUTHORIZED,
     Close,
     Frame,
-    error_frame,
+    failure_frame,
     item_frame,
     receipt_frame,
     subscribed_frame,
@@ -43,7 +43,7 @@ from taskmate.chat.live.outbox import Outbox, Overflowed
 from taskmate.chat.live.presence import ConnectionSlots, Presence
 from taskmate.chat.live.streaming import TextSoFar
 from taskmate.db.base import new_id
-from taskmate.errors import AppError, Unauthorized
+from taskmate.errors import Unauthorized
 from taskmate.events import ConversationEvent, DomainEvent
 
 logger = structlog.get_logger(__name__)
@@ -225,9 +225,9 @@ class LiveSession:
                 feed.last_seq = page.last_seq
                 if not page.has_more:
                     return
-        except AppError as error:  # removed from the conversation, or it was deleted
+        except Exception as error:  # removed from it, it was deleted, or the database failed
             await self._stop_following(conversation_id)
-            yield error_frame(error, ref=conversation_id)
+            yield failure_frame(error, ref=conversation_id)
 
     async def _follow(self, request: Subscribe) -> AsyncIterator[Frame]:
         conversation_id, after_seq = request.conversation_id, request.after_seq
@@ -237,11 +237,11 @@ class LiveSession:
             feed = self._feeds[conversation_id] = Feed(listening)
         try:
             streaming = await self._log.streaming(conversation_id)
-        except AppError as error:
+        except Exception as error:  # not the caller's to read, or the database failed
             await self._stop_following(conversation_id)
             if after_seq is not None:
                 self._metrics.resumed("refused")
-            yield error_frame(error, ref=conversation_id)
+            yield failure_frame(error, ref=conversation_id)
             return
         for item in streaming.items:
             if after_seq is None or item["seq"] <= after_seq:
