@@ -125,6 +125,8 @@ export class ConversationView {
     const atBottom = this.nearBottom();
     const element = renderItem(stored, { me: this.me, act: (...args) => this.act(...args) });
     element.dataset.position = stored.position;
+    element.dataset.type = stored.type;
+    element.dataset.role = stored.role ?? "";
     const known = this.elements.get(stored.id);
     if (known) known.replaceWith(element);
     else this.insert(element, stored.position);
@@ -134,8 +136,16 @@ export class ConversationView {
     this.refreshControls();
   }
 
+  // Display order is `position`, except that an answer shows below the steps, tool calls
+  // and choices that follow it: its generation made them on the way to the answer's text.
   insert(element, position) {
-    const after = [...this.log.children].find((child) => Number(child.dataset.position) > position);
+    let after = [...this.log.children].find((child) => Number(child.dataset.position) > position);
+    if (isAnswer(element)) {
+      while (after && isWork(after)) after = after.nextElementSibling;
+    } else if (isWork(element)) {
+      const before = after ? after.previousElementSibling : this.log.lastElementChild;
+      if (before && isAnswer(before)) after = before;
+    }
     this.log.insertBefore(element, after ?? null);
   }
 
@@ -272,4 +282,12 @@ export class ConversationView {
       this.loadingOlder = false;
     }
   }
+}
+
+function isAnswer(element) {
+  return element.dataset.type === "message" && element.dataset.role === "assistant";
+}
+
+function isWork(element) {
+  return ["step", "tool_call", "choice"].includes(element.dataset.type);
 }
