@@ -55,7 +55,9 @@ class RunnerTiming:
     poll: float = 1.0  # look for queued generations nobody announced
     reaper: float = 5.0
     checkpoint: float = 2.0  # streaming text written to the database at most this often
-    coalesce_window: float = 0.04
+    # The window is latency added to every token that waits in it: at 30 ms, a model
+    # streaming 30 tokens/s or slower gets each token out at once.
+    coalesce_window: float = 0.03
     coalesce_chars: int = 256
     history_size: int = 20  # messages a turn carries; the responder reads more on demand
 
