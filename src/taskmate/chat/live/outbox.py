@@ -11,17 +11,22 @@ class Overflowed(Exception):
     """The client read too slowly: its queue filled up, and the connection must close."""
 
 
+class Finished(Exception):
+    """The connection ended: nothing more goes out."""
+
+
 class Outbox:
     """``put`` never blocks, so publishing never waits for a slow client: when the queue is
     full the connection is marked as overflowed, its queue is dropped, and ``get`` raises
     ``Overflowed`` for the writer to close it (the client resumes from its last ``seq``)."""
 
-    __slots__ = ("_entries", "_size", "_wakeup", "overflowed")
+    __slots__ = ("_entries", "_finished", "_size", "_wakeup", "overflowed")
 
     def __init__(self, size: int) -> None:
         self._entries: deque[Any] = deque()
         self._size = size
         self._wakeup = asyncio.Event()
+        self._finished = False
         self.overflowed = False
 
     def put(self, entry: Any) -> None:
@@ -34,11 +39,18 @@ class Outbox:
             self._entries.append(entry)
         self._wakeup.set()
 
+    def finish(self) -> None:
+        """Makes ``get`` raise ``Finished`` once the entries already queued are taken."""
+        self._finished = True
+        self._wakeup.set()
+
     async def get(self, *, idle: float | None = None) -> Any:
         """The next entry, or None when ``idle`` seconds pass without one."""
         while not self._entries:
             if self.overflowed:
                 raise Overflowed
+            if self._finished:
+                raise Finished
             self._wakeup.clear()
             try:
                 await asyncio.wait_for(self._wakeup.wait(), idle)

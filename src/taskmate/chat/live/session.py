@@ -39,7 +39,7 @@ from taskmate.chat.live.frames import (
     user_frame,
 )
 from taskmate.chat.live.log_reader import LogReader
-from taskmate.chat.live.outbox import Outbox, Overflowed
+from taskmate.chat.live.outbox import Finished, Outbox, Overflowed
 from taskmate.chat.live.presence import ConnectionSlots, Presence
 from taskmate.chat.live.streaming import TextSoFar
 from taskmate.db.base import new_id
@@ -127,6 +127,10 @@ class LiveSession:
         """Ends the connection with 1012 (the instance is shutting down)."""
         self._outbox.put(Close(SERVER_RESTARTING, RESTARTING))
 
+    def finish(self) -> None:
+        """Ends ``outgoing`` once it has handed out what is queued."""
+        self._outbox.finish()
+
     def post(self, entry: Frame | Subscribe | Unsubscribe) -> None:
         """Queues a frame for the client, or a request the writer carries out in turn."""
         self._outbox.put(entry)
@@ -143,6 +147,8 @@ class LiveSession:
         while True:
             try:
                 entry = await self._outbox.get(idle=heartbeat)
+            except Finished:
+                return
             except Overflowed:
                 self._metrics.overflowed()
                 yield Close(TOO_SLOW, "Too slow to keep up; reconnect and resume from your seq.")

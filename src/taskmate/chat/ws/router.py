@@ -39,6 +39,7 @@ logger = structlog.get_logger(__name__)
 PATH = "/ws"
 
 NOT_TEXT = "Frames are JSON text; binary frames are not read."
+WRITER_GRACE = 1.0  # seconds the writer has to finish once the client is gone
 
 
 async def live_socket(websocket: WebSocket) -> None:
@@ -75,9 +76,19 @@ async def live_socket(websocket: WebSocket) -> None:
         pass
     finally:
         if writer is not None:
-            writer.cancel()
-            await asyncio.gather(writer, return_exceptions=True)
+            await _ended(writer, session)
         await session.close()
+
+
+async def _ended(writer: asyncio.Task[None], session: LiveSession) -> None:
+    """Lets the writer end by itself, cancelling it only if it does not end soon: a
+    cancelled writer's ``CancelledError`` kept the socket's objects in a reference cycle
+    that only a full garbage collection freed, and those grew long with many sockets."""
+    session.finish()
+    done, _pending = await asyncio.wait({writer}, timeout=WRITER_GRACE)
+    if not done:
+        writer.cancel()
+        await asyncio.gather(writer, return_exceptions=True)
 
 
 async def _read(websocket: WebSocket, session: LiveSession, commands: Commands) -> None:
