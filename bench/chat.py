@@ -7,13 +7,15 @@ import json
 import math
 import tempfile
 import uuid
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import uvloop
 from tests.db_backends import empty_database
+from websockets.asyncio.client import ClientConnection
 
 from bench.accounts import bench_emails, create_conversations, sign_in
 from bench.chat_acks import AckLoad, Step
@@ -90,41 +92,113 @@ def run_client(work: Coroutine[Any, Any, T]) -> T:
     return uvloop.run(work)
 
 
+Acks = tuple[Step, Step | None]  # the steady step, and the fastest sustained step of the ramp
+Part = Callable[[Served], Coroutine[Any, Any, T]]
+
+
+class Measure(Protocol):
+    def __call__(self, what: str, part: Part[T]) -> T: ...
+
+
+def _on_fresh_server(start: Callable[[], AbstractContextManager[Served]]) -> Measure:
+    def measured(what: str, part: Part[T]) -> T:
+        _progress(what)
+        with start() as served:
+            return run_client(part(served))
+
+    return measured
+
+
 def run_echo(sizes: ChatSizes) -> Figures:
-    with running_echo_server() as served:
-        return run_client(_measure_echo(served, sizes))
+    measured = _on_fresh_server(running_echo_server)
+
+    idle = measured(
+        "idle connections",
+        lambda served: bytes_per_idle_connection(served, [None] * sizes.idle_connections),
+    )
+    acks, sustained = measured("send -> ack", lambda served: _echo_acks(served, sizes))
+    return Figures(
+        idle_bytes_per_connection=idle,
+        acks=acks,
+        sustained=sustained,
+        streams=measured(
+            "streams", lambda served: _echo_streams(served, sizes.streams, sizes.stream)
+        ),
+        light_streams=measured(
+            "light streams",
+            lambda served: _echo_streams(served, sizes.light_streams, sizes.stream),
+        ),
+    )
 
 
 def run_ours(backend: str, sizes: ChatSizes) -> Figures:
+    """Each part runs on a fresh server process (the same database): what one part leaves
+    behind must not land in the next one's figures, as the 5,000 closed sockets of the idle
+    part did, their garbage freed by a 300 ms collection in the middle of the acks."""
     with tempfile.TemporaryDirectory() as scratch, empty_database(backend, Path(scratch)) as url:
         async_url = Settings(database_url=url).resolved_database_url
         migrate.upgrade(async_url)
         emails = bench_emails(sizes.users)
         seed_users(async_url, emails)
-        with running_chat_server(url, Path(scratch), settings=RAISED_LIMITS) as served:
-            tokens = sign_in(served.url, emails)
-            return run_client(_measure_ours(served, tokens, sizes, async_url))
+
+        measured = _on_fresh_server(
+            lambda: running_chat_server(url, Path(scratch), settings=RAISED_LIMITS)
+        )
+
+        tokens = measured("signing in", lambda served: _signed_in(served, emails))
+        every_socket = [tokens[index % len(tokens)] for index in range(sizes.idle_connections)]
+        idle = measured(
+            "idle connections", lambda served: bytes_per_idle_connection(served, every_socket)
+        )
+        acks, sustained = measured("send -> ack", lambda served: _our_acks(served, tokens, sizes))
+        return Figures(
+            idle_bytes_per_connection=idle,
+            acks=acks,
+            sustained=sustained,
+            streams=measured(
+                "streams",
+                lambda served: _our_streams(served, tokens, sizes.streams, sizes.stream),
+            ),
+            light_streams=measured(
+                "light streams",
+                lambda served: _our_streams(served, tokens, sizes.light_streams, sizes.stream),
+            ),
+            history=measured(
+                "history", lambda served: _our_history(served, tokens, sizes, async_url)
+            ),
+        )
 
 
-async def _measure_echo(served: Served, sizes: ChatSizes) -> Figures:
-    _progress("idle connections")
-    idle = await bytes_per_idle_connection(served, [None] * sizes.idle_connections)
-    _progress("send -> ack")
+async def _signed_in(served: Served, emails: list[str]) -> list[str]:
+    return await asyncio.to_thread(sign_in, served.url, emails)
+
+
+async def _echo_acks(served: Served, sizes: ChatSizes) -> Acks:
     sockets = await open_sockets(served.ws_url, [None] * sizes.ack_clients)
-    async with AckLoad([(socket, "echo") for socket in sockets]) as load:
+    acks = await _acks([(socket, "echo") for socket in sockets], sizes)
+    await close_sockets(sockets)
+    return acks
+
+
+async def _our_acks(served: Served, tokens: list[str], sizes: ChatSizes) -> Acks:
+    owners = await create_conversations(served.url, tokens, sizes.ack_clients, assistant="off")
+    sockets = await open_sockets(served.ws_url, [owner.token for owner in owners])
+    for socket, owner in zip(sockets, owners, strict=True):
+        await subscribe(socket, owner.conversation_id)
+    acks = await _acks(
+        [(socket, owner.conversation_id) for socket, owner in zip(sockets, owners, strict=True)],
+        sizes,
+    )
+    await close_sockets(sockets)
+    return acks
+
+
+async def _acks(senders: list[tuple[ClientConnection, str]], sizes: ChatSizes) -> Acks:
+    """The steady step, and the fastest step of the ramp that was sustained."""
+    async with AckLoad(senders) as load:
         acks = await load.step(sizes.ack_clients, sizes.ack_seconds)
         sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
-    await close_sockets(sockets)
-    _progress("streams")
-    fanout = await _echo_streams(served, sizes.streams, sizes.stream)
-    light = await _echo_streams(served, sizes.light_streams, sizes.stream)
-    return Figures(
-        idle_bytes_per_connection=idle,
-        acks=acks,
-        sustained=sustained,
-        streams=fanout,
-        light_streams=light,
-    )
+    return acks, sustained
 
 
 async def _echo_streams(served: Served, count: int, plan: StreamPlan) -> StreamResult:
@@ -141,47 +215,18 @@ async def _echo_streams(served: Served, count: int, plan: StreamPlan) -> StreamR
     return result
 
 
-async def _measure_ours(
+async def _our_history(
     served: Served, tokens: list[str], sizes: ChatSizes, database_url: str
-) -> Figures:
-    _progress("idle connections")
-    idle = await bytes_per_idle_connection(
-        served, [tokens[index % len(tokens)] for index in range(sizes.idle_connections)]
-    )
-    _progress("send -> ack")
-    owners = await create_conversations(served.url, tokens, sizes.ack_clients, assistant="off")
-    sockets = await open_sockets(served.ws_url, [owner.token for owner in owners])
-    for socket, owner in zip(sockets, owners, strict=True):
-        await subscribe(socket, owner.conversation_id)
-    async with AckLoad(
-        [(socket, owner.conversation_id) for socket, owner in zip(sockets, owners, strict=True)]
-    ) as load:
-        acks = await load.step(sizes.ack_clients, sizes.ack_seconds)
-        sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
-    await close_sockets(sockets)
-    _progress("streams")
-    fanout = await _our_streams(served, tokens, sizes.streams, sizes.stream)
-    light = await _our_streams(served, tokens, sizes.light_streams, sizes.stream)
-    _progress("history")
-    (history_owner,) = await create_conversations(served.url, tokens, 1, assistant="off")
-    await asyncio.to_thread(
-        seed_messages, database_url, history_owner.conversation_id, sizes.history_items
-    )
-    history = await measure_history(
+) -> HistoryResult:
+    (owner,) = await create_conversations(served.url, tokens, 1, assistant="off")
+    await asyncio.to_thread(seed_messages, database_url, owner.conversation_id, sizes.history_items)
+    return await measure_history(
         served,
-        history_owner.token,
-        history_owner.conversation_id,
+        owner.token,
+        owner.conversation_id,
         items=sizes.history_items,
         changes=sizes.resume_changes,
         requests=sizes.history_requests,
-    )
-    return Figures(
-        idle_bytes_per_connection=idle,
-        acks=acks,
-        sustained=sustained,
-        streams=fanout,
-        light_streams=light,
-        history=history,
     )
 
 

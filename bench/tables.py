@@ -169,6 +169,7 @@ def chat_table(echo: Figures, ours: Mapping[str, Figures], sizes: ChatSizes) -> 
             "Server time = client p50 minus a baseline on the same connection: GET /me for the "
             "page, a WebSocket ping for the resume (unsubscribe + subscribe after_seq).",
             "Messages go to conversations with the assistant off, so nothing answers them.",
+            "Each part (idle, acks, each fan-out load, history) runs on a fresh server process.",
         ],
     )
 
