@@ -39,6 +39,7 @@ from taskmate.tasks import router as tasks_router
 from taskmate.web.router import install_web
 
 API_PREFIX = "/api/v1"
+GC_THRESHOLDS = (2000, 20, 100)  # Python's defaults: (700, 10, 10)
 LIVE_PATH = API_PREFIX + chat_ws.PATH
 
 
@@ -96,6 +97,11 @@ def create_app(
         # worst-case latency of GET /tasks from ~80 ms to ~12 ms in the benchmark.
         gc.collect()
         gc.freeze()
+        # Fewer, later collections of the young generations: with hundreds of sockets
+        # open, the default thresholds ran a full collection (20-50 ms, the loop stopped)
+        # every second or two, and those pauses were the p99 of send -> ack (500 msg/s:
+        # 13-123 ms -> 7-11 ms). Memory per idle socket is unchanged.
+        gc.set_threshold(*GC_THRESHOLDS)
         await runtime.events.start()
         async with (
             answering(started.state, runtime, assistant or AssistantPolicy()),
