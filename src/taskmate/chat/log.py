@@ -85,24 +85,24 @@ class ItemLog:
         )
 
     async def insert(self, conversation_id: str, slot: Slot, draft: ItemDraft) -> Item:
-        item = Item(
-            id=new_id(),
-            conversation_id=conversation_id,
-            type=draft.type,
-            status=draft.status,
-            seq=slot.seq,
-            position=slot.position,
-            role=draft.role,
-            author_id=draft.author_id,
-            content=draft.content,
-            client_id=draft.client_id,
-            generation_id=draft.generation_id,
-            data=dict(draft.data),
-            created_at=slot.at,
-            updated_at=slot.at,
-        )
-        await self._db.execute(_INSERT_ITEM, {name: getattr(item, name) for name in _ITEM_COLUMNS})
-        return item
+        values: dict[str, Any] = {
+            "id": new_id(),
+            "conversation_id": conversation_id,
+            "type": draft.type,
+            "status": draft.status,
+            "seq": slot.seq,
+            "position": slot.position,
+            "role": draft.role,
+            "author_id": draft.author_id,
+            "content": draft.content,
+            "client_id": draft.client_id,
+            "generation_id": draft.generation_id,
+            "data": dict(draft.data),
+            "created_at": slot.at,
+            "updated_at": slot.at,
+        }
+        await self._db.execute(_INSERT_ITEM, values)
+        return Item(**values)
 
     async def touch(self, item: Item) -> Item:
         """Records a change the caller made to ``item`` (status, content, ``data``): gives
@@ -146,9 +146,7 @@ class ItemLog:
 _CONVERSATIONS_TABLE = cast(Table, Conversation.__table__)
 _CONVERSATIONS = _CONVERSATIONS_TABLE.c
 _PARTICIPANTS = Participant.__table__.c
-_ITEMS_TABLE = cast(Table, Item.__table__)
-_ITEM_COLUMNS = tuple(column.key for column in _ITEMS_TABLE.columns)
-_INSERT_ITEM = insert(_ITEMS_TABLE)
+_INSERT_ITEM = insert(cast(Table, Item.__table__))
 
 
 @cache
