@@ -39,6 +39,7 @@ __all__ = [
     "TaskStatus",
     "Unknown",
     "UpdateProject",
+    "Undo",
     "UpdateTasks",
 ]
 
@@ -54,16 +55,17 @@ Intent = Literal[
     "update_project",
     "delete_project",
     "chat",
+    "undo",
     "help",
     "unknown",
 ]
 INTENTS: tuple[Intent, ...] = get_args(Intent)
 
-Json: TypeAlias = bool | int | str | list["Json"] | dict[str, "Json"] | None
+Json: TypeAlias = bool | int | float | str | list["Json"] | dict[str, "Json"] | None
 
 
 def _json(value: object) -> Json:
-    if value is None or isinstance(value, bool | int | str):
+    if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, date):
         return value.isoformat()
@@ -101,9 +103,11 @@ class DateRange(_Value):
 @dataclass(frozen=True, kw_only=True, slots=True)
 class NewTask(_Value):
     """A task to create. ``title`` is None when the user did not say what (the assistant asks);
-    ``project`` is a name, created when it does not exist yet; priority 0 (none) to 4 (urgent)."""
+    ``project`` is a name, created when it does not exist yet; priority 0 (none) to 4 (urgent).
+    ``notes``: the rest of a paste too long to be a title."""
 
     title: str | None
+    notes: str | None = None
     due: Due | None = None
     recurrence: Recurrence | None = None
     project: str | None = None
@@ -241,8 +245,19 @@ class Help(_Value):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Undo(_Value):
+    """ "undo that", "oops": reverse the user's latest change that can still be undone."""
+
+    intent: ClassVar[Intent] = "undo"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Unknown(_Value):
+    """Nothing to do here. ``offer``: the request is for another service but reads as
+    something to do ("book a hotel in Paris"): the assistant offers to add it as a task."""
+
     intent: ClassVar[Intent] = "unknown"
+    offer: NewTask | None = None
 
 
 Args: TypeAlias = (
@@ -258,18 +273,36 @@ Args: TypeAlias = (
     | DeleteProject
     | Chat
     | Help
+    | Undo
     | Unknown
 )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Interpretation:
+    """``args`` is the reading acted on. ``alternative``, when set, is a second reading
+    nearly as likely: the assistant asks which one was meant instead of acting.
+    ``confidence`` is the intent model's probability for ``args``' intent (1.0 for rules)."""
+
     text: str
     args: Args
+    alternative: Args | None = None
+    confidence: float = 1.0
 
     @property
     def intent(self) -> Intent:
         return self.args.intent
 
     def to_json(self) -> dict[str, Json]:
-        return {"text": self.text, "intent": self.intent, "args": self.args.to_json()}
+        rendered: dict[str, Json] = {
+            "text": self.text,
+            "intent": self.intent,
+            "args": self.args.to_json(),
+            "confidence": round(self.confidence, 3),
+        }
+        if self.alternative is not None:
+            rendered["alternative"] = {
+                "intent": self.alternative.intent,
+                "args": self.alternative.to_json(),
+            }
+        return rendered

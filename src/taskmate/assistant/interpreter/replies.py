@@ -22,6 +22,7 @@ CAPABILITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("Complete or reopen them", ("mark the dentist one as done", "reopen #3")),
     ("Delete them (I ask first)", ("delete task #3",)),
+    ("Take back my last change", ("undo that",)),
     (
         "Manage your lists",
         (
