@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from taskmate.assistant.interpreter.intents import Chat, ChatTopic, Help
+from taskmate.assistant.interpreter.intents import Chat, ChatTopic, Help, Undo
 
 _TOPICS: list[tuple[ChatTopic, re.Pattern[str]]] = [
     (
@@ -64,13 +64,22 @@ _HELP = re.compile(
     r"|items?|you|this|it|recurring)\b"
 )
 
+_UNDO = re.compile(
+    r"^(?:(?:oops|whoops|oh no|my bad|wait)[ ,!.]*)*(?:undo|revert|reverse|roll back|rollback"
+    r"|take back|cancel|scrap)?(?: (?:that|it|this|what you (?:just )?did|the last (?:change|one"
+    r"|thing|action)|my last (?:change|request)|your last (?:change|action)))?(?: back)?"
+    r"(?: (?:please|pls))?$|^(?:oops|whoops)\b"
+)
 
-def conversational(command: str, *, greeted: bool) -> Chat | Help | None:
+
+def conversational(command: str, *, greeted: bool) -> Chat | Help | Undo | None:
     """``command`` lowercased, fillers removed; ``greeted`` when a greeting was removed."""
     if not command:
         return Chat(topic="greeting") if greeted else None
     if _HELP.search(command):
         return Help()
+    if command.split()[0] in ("undo", "revert", "oops", "whoops") and _UNDO.search(command):
+        return Undo()
     for topic, pattern in _TOPICS:
         if pattern.match(command):
             return Chat(topic=topic)
