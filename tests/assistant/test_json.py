@@ -10,21 +10,21 @@ from tests.assistant.helpers import NOW
 
 
 def test_add_tasks() -> None:
-    assert interpret("water plants every monday at 9 #home p2", now=NOW).to_json() == {
-        "text": "water plants every monday at 9 #home p2",
-        "intent": "add_tasks",
-        "args": {
-            "tasks": [
-                {
-                    "title": "water plants",
-                    "due": {"date": "2026-01-19", "time": "09:00", "text": "every monday at 9"},
-                    "recurrence": {"rrule": "FREQ=WEEKLY;BYDAY=MO", "text": "every monday at 9"},
-                    "project": "home",
-                    "labels": [],
-                    "priority": 3,
-                }
-            ]
-        },
+    rendered = interpret("water plants every monday at 9 #home p2", now=NOW).to_json()
+    assert rendered["text"] == "water plants every monday at 9 #home p2"
+    assert rendered["intent"] == "add_tasks"
+    assert rendered["args"] == {
+        "tasks": [
+            {
+                "title": "water plants",
+                "notes": None,
+                "due": {"date": "2026-01-19", "time": "09:00", "text": "every monday at 9"},
+                "recurrence": {"rrule": "FREQ=WEEKLY;BYDAY=MO", "text": "every monday at 9"},
+                "project": "home",
+                "labels": [],
+                "priority": 3,
+            }
+        ]
     }
 
 

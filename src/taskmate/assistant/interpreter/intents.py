@@ -37,9 +37,9 @@ __all__ = [
     "TaskChanges",
     "TaskRef",
     "TaskStatus",
+    "Undo",
     "Unknown",
     "UpdateProject",
-    "Undo",
     "UpdateTasks",
 ]
 
