@@ -8,6 +8,7 @@ import typer
 
 from taskmate import __version__
 from taskmate.cli.doctor import doctor
+from taskmate.cli.nlu import nlu
 from taskmate.cli.parse import parse
 from taskmate.cli.users import users
 from taskmate.config import Settings, SettingsError, load_settings
@@ -23,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(users, name="user")
+app.add_typer(nlu, name="nlu")
 app.command()(parse)
 app.command()(doctor)
 

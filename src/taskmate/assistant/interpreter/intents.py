@@ -230,7 +230,9 @@ class DeleteProject(_Value):
     name: str | None
 
 
-ChatTopic = Literal["greeting", "thanks", "farewell", "wellbeing", "identity", "praise", "ok"]
+ChatTopic = Literal[
+    "greeting", "thanks", "farewell", "wellbeing", "identity", "praise", "ok", "other"
+]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -49,6 +49,7 @@ _CHAT: dict[ChatTopic, str] = {
     ),
     "praise": "Glad to help!",
     "ok": "Okay.",
+    "other": "I'm best at your tasks and lists. Try “{0}” or “{3}”.",
 }
 
 

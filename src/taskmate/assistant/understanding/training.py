@@ -1,0 +1,123 @@
+"""Building the intent model from the repository's data, deterministically.
+
+Training needs scikit-learn (a development dependency); the model it writes needs only
+numpy. Every message is read as the interpreter reads it (``signals`` at a fixed moment,
+so that date phrases are found the same way on every run), featurised, and a multinomial
+logistic regression is fitted on one thread. The policy's thresholds are then chosen on
+cross-validated probabilities: see ``calibration``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse as sp
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_limits
+
+from taskmate.assistant.interpreter.signals import Signals, signals
+from taskmate.assistant.understanding.calibration import calibrate
+from taskmate.assistant.understanding.features import SPARSE_SIZE, dense, model_text
+from taskmate.assistant.understanding.features import sparse as sparse_features
+from taskmate.assistant.understanding.judging import is_task_request
+from taskmate.assistant.understanding.labels import LABELS
+from taskmate.assistant.understanding.model import IntentModel, Thresholds
+from taskmate.assistant.understanding.sources import Example, read_examples
+
+TRAINED_AT = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+REGULARISATION = 4.0  # scikit-learn's C
+TASK_WEIGHT = 3.0
+FOLDS = 5
+SEED = 11
+Matrix = sp.csr_matrix
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Dataset:
+    examples: list[Example]
+    signals: list[Signals]
+    features: Matrix
+    labels: npt.NDArray[np.int64]
+
+    @property
+    def weights(self) -> npt.NDArray[np.float64]:
+        """Task requests weigh more: they are few beside everything else."""
+        return np.asarray(
+            [TASK_WEIGHT if is_task_request(example) else 1.0 for example in self.examples]
+        )
+
+
+def design_matrix(found: Sequence[Signals]) -> Matrix:
+    rows, cols, values = [], [], []
+    for row, one in enumerate(found):
+        features = sparse_features(model_text(one.command))
+        rows.append(np.full(len(features.indices), row))
+        cols.append(features.indices)
+        values.append(features.values)
+    hashed = sp.csr_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
+        shape=(len(found), SPARSE_SIZE),
+        dtype=np.float32,
+    )
+    texts = [model_text(one.command) for one in found]
+    return sp.csr_matrix(
+        sp.hstack([sp.csr_matrix(dense(texts, [one.values() for one in found])), hashed])
+    )
+
+
+def load_dataset(folder: Path) -> Dataset:
+    examples = read_examples(folder, now=TRAINED_AT)
+    found = [signals(example.text, now=TRAINED_AT) for example in examples]
+    index = {label: number for number, label in enumerate(LABELS)}
+    return Dataset(
+        examples=examples,
+        signals=found,
+        features=design_matrix(found),
+        labels=np.asarray([index[example.label] for example in examples]),
+    )
+
+
+def fit(
+    features: Matrix, labels: npt.NDArray[np.int64], weights: npt.NDArray[np.float64]
+) -> LogisticRegression:
+    head = LogisticRegression(C=REGULARISATION, max_iter=3000, tol=1e-5)
+    with threadpool_limits(limits=1):
+        head.fit(features, labels, sample_weight=weights)
+    return head
+
+
+def _model(head: LogisticRegression, thresholds: Thresholds) -> IntentModel:
+    dense_size = head.coef_.shape[1] - SPARSE_SIZE
+    weights = np.zeros((dense_size + SPARSE_SIZE, len(LABELS)), dtype=np.float32)
+    bias = np.full(len(LABELS), -1e4, dtype=np.float32)  # a label never seen is never chosen
+    weights[:, head.classes_] = head.coef_.T
+    bias[head.classes_] = head.intercept_
+    return IntentModel(
+        dense_weights=weights[:dense_size],
+        sparse_weights=weights[dense_size:],
+        bias=bias,
+        thresholds=thresholds,
+    )
+
+
+def cross_validated(data: Dataset, folds: int = FOLDS) -> npt.NDArray[np.float64]:
+    """Each example's label probabilities from a model that did not see it."""
+    found = np.zeros((len(data.examples), len(LABELS)))
+    strata = [example.label for example in data.examples]
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    for train, held in splitter.split(np.zeros(len(strata)), strata):
+        head = fit(data.features[train], data.labels[train], data.weights[train])
+        found[np.ix_(held, head.classes_)] = head.predict_proba(data.features[held])
+    return found
+
+
+def train(folder: Path) -> IntentModel:
+    data = load_dataset(folder)
+    thresholds = calibrate(data.examples, cross_validated(data))
+    return _model(fit(data.features, data.labels, data.weights), thresholds)
