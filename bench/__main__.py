@@ -1,12 +1,12 @@
-"""``python -m bench [all|chat|tasks] [--quick]``: runs the benchmarks and prints each figure
-beside its baseline; a full run also writes ``docs/benchmarks.md``."""
+"""``python -m bench [all|chat|tasks|understanding] [--quick]``: runs the benchmarks and prints
+each figure beside its baseline; a full run also writes ``docs/benchmarks.md``."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from bench import chat, tasks_api
+from bench import chat, tasks_api, understanding
 from bench.report import Table, write_markdown
 from bench.seed import Dataset
 from bench.server import pin_client, raise_open_files_limit
@@ -46,7 +46,9 @@ def _tasks(backends: list[str], dataset: Dataset, requests: int) -> Table:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("which", nargs="?", choices=["all", "chat", "tasks"], default="all")
+    parser.add_argument(
+        "which", nargs="?", choices=["all", "chat", "tasks", "understanding"], default="all"
+    )
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for smoke checks")
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--requests", type=int, default=2000, help="timed requests per figure")
@@ -80,6 +82,10 @@ def main() -> None:
             else Dataset(total_tasks=args.tasks, target_tasks=args.target_tasks, users=args.users)
         )
         finished(_tasks(backends, dataset, 100 if args.quick else args.requests))
+    if args.which in ("all", "understanding"):
+        print("Offline interpreter ...", flush=True)
+        sample = 200 if args.quick else understanding.SAMPLE
+        finished(understanding.table(understanding.run(sample), sample))
     for table in tables:
         print(f"\n{table.text()}")
 

@@ -3,7 +3,9 @@ tokenizer ship inside its wheel.
 
 WordLlama's loader looks for the tokenizer beside its own modules and then on the network;
 pointing ``cache_dir`` at the package directory with downloads disabled finds both files
-there, so loading never touches the network. The model is loaded once per process.
+there, so loading never touches the network. The model is loaded once per process, and
+its table of token vectors is kept as float16: half the memory (16 MB instead of 32), and
+averages of a few token vectors lose nothing that matters to cosine similarities.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import wordllama
-from wordllama import WordLlama
-from wordllama.inference import WordLlamaInference
+
+if TYPE_CHECKING:
+    from wordllama.inference import WordLlamaInference
 
 CONFIG = "l2_supercat"
 DIMENSIONS = 256
@@ -25,10 +28,13 @@ Vectors = npt.NDArray[np.float32]
 
 @cache
 def embedder() -> WordLlamaInference:
+    import wordllama  # half a second of imports, paid by the first use only
+
     package = Path(wordllama.__file__).parent
-    model: WordLlamaInference = WordLlama.load(
+    model: WordLlamaInference = wordllama.WordLlama.load(
         config=CONFIG, dim=DIMENSIONS, cache_dir=package, disable_download=True
     )
+    model.embedding = model.embedding.astype(np.float16)
     return model
 
 
