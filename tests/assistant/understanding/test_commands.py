@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -73,7 +74,8 @@ def test_no_wording_has_two_intents(corpus: list[Example]) -> None:
 def test_texts_are_unique_and_clean(corpus: list[Example]) -> None:
     texts = [example.text for example in corpus]
     assert len(texts) == len(set(texts))
-    assert all(text == text.strip() and "  " not in text and "{" not in text for text in texts)
+    assert all(text == text.strip() and "  " not in text for text in texts)
+    assert [text for text in texts if re.search(r"\{[a-z_0-9]+\}", text)] == [], "a slot unfilled"
 
 
 def test_every_class_and_intent_is_well_represented(corpus: list[Example]) -> None:

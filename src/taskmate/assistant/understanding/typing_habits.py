@@ -54,11 +54,8 @@ _SHORTHAND: dict[str, tuple[str, ...]] = {
     "okay": ("ok", "k"),
 }
 _WORD = re.compile(r"[a-z']+")
-_QUESTION_START = re.compile(
-    r"^(?:what|whats|what's|when|where|which|who|how|do|does|did|is|are|am|any|anything"
-    r"|can|could|will)\b",
-    re.IGNORECASE,
-)
+# Words that open a question whatever follows ("did #1 and #2" may be a statement).
+_QUESTION_START = re.compile(r"^(?:what|whats|what's|when|where|which|who|how)\b", re.I)
 
 
 def _wrapped(text: str, rng: Random, phrasing: Phrasing) -> str:
