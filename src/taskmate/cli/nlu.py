@@ -37,6 +37,16 @@ def train(
 
 
 @nlu.command()
+def corpus(
+    out: Annotated[Path, typer.Option(help="Where to write it.")] = DATA / "commands.jsonl",
+) -> None:
+    """Write the corpus of the app's own commands (templates and hand-written lines)."""
+    from taskmate.assistant.understanding.commands import write_corpus
+
+    typer.echo(f"wrote {write_corpus(out)} lines to {out}")
+
+
+@nlu.command()
 def evaluate(
     data: DataOption = DATA,
     folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,

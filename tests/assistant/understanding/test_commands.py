@@ -16,13 +16,13 @@ import pytest
 from taskmate.assistant.understanding.commands import (
     HANDWRITTEN,
     LABEL_OF_INTENT,
-    LABELS,
     Example,
     command_corpus,
     handwritten,
     same_words,
     write_corpus,
 )
+from taskmate.assistant.understanding.labels import LABELS
 
 COMMITTED = HANDWRITTEN.parent / "commands.jsonl"
 

@@ -18,18 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from random import Random
 from string import Formatter
-from typing import Literal, get_args
 
 from taskmate.assistant.interpreter.intents import INTENTS, Intent
 from taskmate.assistant.understanding.command_slots import TASK_SLOTS, Slot
 from taskmate.assistant.understanding.command_templates import TEMPLATES, Templates
+from taskmate.assistant.understanding.labels import LABELS, Label
 from taskmate.assistant.understanding.outside_slots import OUTSIDE_SLOTS
 from taskmate.assistant.understanding.typing_habits import typed
 
-Label = Literal[
-    "add", "find", "update", "complete", "reopen", "delete", "undo", "chat", "help", "outside"
-]  # fmt: skip
-LABELS: tuple[Label, ...] = get_args(Label)
+# The label of each of the parse contract's intents.
 LABEL_OF_INTENT: Mapping[Intent, Label] = {
     "add_tasks": "add",
     "add_project": "add",

@@ -5,7 +5,8 @@
   or a change; its greetings, thanks and questions about the assistant become ``chat`` or
   ``help``; its 137 other intents and its out-of-scope requests become ``outside``. CLINC's
   ``_update`` labels say "a change", not which one: the change family the cues favour is
-  used, ``add`` when they favour none.
+  used, ``add`` when they favour none. Its ``cancel`` requests that say "undo" are left
+  out: here "undo" is a command of its own.
 - SLURP's development split: its calendar and list intents map to ``add``, ``find`` and
   ``delete``; its other scenarios become ``outside``.
 - The corpus of the app's own commands, labelled directly.
@@ -110,6 +111,7 @@ def read_examples(folder: Path, *, now: datetime) -> list[Example]:
             group=row["intent"],
         )
         for row in _rows(folder / CLINC)
+        if not (row["intent"] == "clinc:cancel" and "undo" in row["text"])
     ]
     examples += [
         Example(
