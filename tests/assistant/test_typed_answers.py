@@ -77,11 +77,7 @@ async def _typed(chat: Chat, choice: Json, text: str, runtime: Runtime) -> Json:
         nonlocal ended
         items = await chat.items()
         ended = next(item for item in items if item["id"] == choice["id"])
-        asker = [
-            item
-            for item in items
-            if answered(item) and item["position"] < choice["position"]
-        ]
+        asker = [item for item in items if answered(item) and item["position"] < choice["position"]]
         return ended["status"] != "pending" and len(asker) >= 2
 
     await until(settled)
