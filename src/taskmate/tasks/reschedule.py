@@ -20,32 +20,13 @@ from taskmate.tasks.dates_tokens import tokenize
 from taskmate.tasks.numbers import ORDINAL_TENS, ORDINAL_UNITS
 from taskmate.tasks.recurrence import Recurrence
 
+# Words that anchor a date phrase to a day ("7pm" has none, "monday 7pm" has one).
+_ANCHORS = (
+    "today tonight tomorrow yesterday weekend day days week weeks fortnight month months year"
+    " years hour hours minute minutes eom eow eoy"
+)
 _DAY_WORDS = (
-    frozenset(
-        [
-            "today",
-            "tonight",
-            "tomorrow",
-            "yesterday",
-            "weekend",
-            "day",
-            "days",
-            "week",
-            "weeks",
-            "fortnight",
-            "month",
-            "months",
-            "year",
-            "years",
-            "hour",
-            "hours",
-            "minute",
-            "minutes",
-            "eom",
-            "eow",
-            "eoy",
-        ]
-    )
+    frozenset(_ANCHORS.split())
     | frozenset(MONTHS)
     | frozenset(WEEKDAYS)
     | frozenset(ORDINAL_UNITS)
