@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from taskmate.assistant.tools import task_line
+from taskmate.assistant.typed_answers import typed_answers
 from taskmate.chat.responder import Choice, ChoiceAnswer, ChoiceOption
 
 CONFIRM = ChoiceOption(id="confirm", label="Delete", style="danger")
@@ -25,7 +26,8 @@ def delete_project_question(name: str) -> str:
 
 
 def confirmation(question: str) -> Choice:
-    return Choice(text=question, options=[CONFIRM, CANCEL])
+    options = [CONFIRM, CANCEL]
+    return Choice(text=question, options=options, reads=typed_answers(options))
 
 
 def declined(answer: ChoiceAnswer) -> str | None:

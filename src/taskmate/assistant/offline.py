@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from taskmate.assistant.confirm import (
@@ -19,23 +20,33 @@ from taskmate.assistant.interpreter import (
     AddProject,
     AddTasks,
     Args,
+    Chat,
     CompleteTasks,
     DeleteProject,
     DeleteTasks,
     FindTasks,
+    Help,
+    Interpretation,
     ListProjects,
+    NewTask,
     ReopenTasks,
     TaskChanges,
     TaskRef,
+    Undo,
+    Unknown,
     UpdateProject,
     UpdateTasks,
     interpret,
     reply_text,
 )
+from taskmate.assistant.latest_undo import LatestUndo, Undone, undone_reply
 from taskmate.assistant.memory import recall
+from taskmate.assistant.pastes import paste
+from taskmate.assistant.readings import described
 from taskmate.assistant.resolve import Resolver
 from taskmate.assistant.titles import conversation_title
 from taskmate.assistant.tools import TaskTools, task_line
+from taskmate.assistant.typed_answers import typed_answers
 from taskmate.chat.responder import (
     Choice,
     ChoiceOption,
@@ -57,6 +68,13 @@ Json = dict[str, Any]
 UNDO_WINDOW = timedelta(minutes=10)
 READ_ONLY = frozenset({"find_tasks", "list_projects"})
 CANCEL = ChoiceOption(id="cancel", label="Cancel")
+ADD = ChoiceOption(id="confirm", label="Add", style="primary")
+NO_THANKS = ChoiceOption(id="cancel", label="No thanks")
+LEFT_AS_THEY_ARE = "Okay, I left your tasks as they are."
+
+
+class Interpret(Protocol):
+    def __call__(self, text: str, *, now: datetime) -> Interpretation: ...
 
 
 def _lines(tasks: list[Json]) -> str:
@@ -64,15 +82,31 @@ def _lines(tasks: list[Json]) -> str:
 
 
 class OfflineResponder:
+    """``interpret`` reads each message (the interpreter's, unless a test injects another)."""
+
     def __init__(
-        self, *, database: Database, tools: TaskTools, clock: Callable[[], datetime]
+        self,
+        *,
+        database: Database,
+        tools: TaskTools,
+        clock: Callable[[], datetime],
+        interpret: Interpret = interpret,
     ) -> None:
         self._database = database
         self._tools = tools
         self._clock = clock
+        self._interpret = interpret
+        self._undo = LatestUndo(database=database, clock=clock, publisher=tools.publisher)
 
     async def respond(self, turn: Turn) -> AsyncIterator[Output]:
-        reply = _Reply(turn, tools=self._tools, database=self._database, now=self._clock())
+        reply = _Reply(
+            turn,
+            tools=self._tools,
+            database=self._database,
+            now=self._clock(),
+            interpret=self._interpret,
+            undo=self._undo,
+        )
         async for output in reply.outputs():
             yield output
         if turn.title is None and reply.args is not None:
@@ -86,9 +120,20 @@ class OfflineResponder:
 class _Reply:
     """One turn: what it yields, and the answer it ends with."""
 
-    def __init__(self, turn: Turn, *, tools: TaskTools, database: Database, now: datetime) -> None:
+    def __init__(
+        self,
+        turn: Turn,
+        *,
+        tools: TaskTools,
+        database: Database,
+        now: datetime,
+        interpret: Interpret,
+        undo: LatestUndo,
+    ) -> None:
         self._tools = tools
         self._database = database
+        self._interpret = interpret
+        self._undo = undo
         self._turn = turn
         self._user_id = turn.user.user_id
         self._now = now
@@ -97,10 +142,40 @@ class _Reply:
         self.args: Args | None = None
         self.subjects: list[str] = []  # the names of what the turn changed
         self._result: Json | None = None
+        self._picked: Args | None = None  # the reading picked when two were close
 
     async def outputs(self) -> AsyncIterator[Output]:
-        interpretation = interpret(self._turn.message.content, now=self._local_now)
+        text = self._turn.message.content
+        pasted = paste(text)
+        interpretation = self._interpret(pasted.head if pasted else text, now=self._local_now)
+        args = interpretation.args
+        alternative = interpretation.alternative
+        if pasted is not None:
+            args = _pasted(args, pasted.notes)
+            alternative = alternative and _pasted(alternative, pasted.notes)
+        if alternative is not None:
+            async for output in self._which_reading(args, alternative):
+                yield output
+            if self._picked is None:
+                return
+            args = self._picked
+        async for output in self._act(replace(interpretation, args=args, alternative=None)):
+            yield output
+
+    async def _act(self, interpretation: Interpretation) -> AsyncIterator[Output]:
         args = self.args = interpretation.args
+        if isinstance(args, Undo):
+            async for output in self._undo_latest():
+                yield output
+            return
+        if isinstance(args, Unknown) and args.offer is not None:
+            question = (
+                "I can't do that myself: I look after your tasks and lists."
+                f" Add “{args.offer.title}” as a task?"
+            )
+            async for output in self._offer(question, args.offer):
+                yield output
+            return
         if (text := reply_text(interpretation)) is not None:
             self.answer = text
             return
@@ -184,6 +259,11 @@ class _Reply:
         yield Step(label="Reading your tasks")
         targets = await self._targets(args.target, reopening=isinstance(args, ReopenTasks))
         yield StepDone(status="done" if targets is not None else "failed")
+        if targets is None and (missing := _missing(args)) is not None:
+            question = f"I couldn't find “{missing.title}”. Add it as a task?"
+            async for output in self._offer(question, missing):
+                yield output
+            return
         if targets is not None and len(targets) > 1 and args.target.kind == "match":
             async for output in self._which(targets):
                 yield output
@@ -214,6 +294,41 @@ class _Reply:
         async for output in run:
             yield output
 
+    async def _offer(self, question: str, task: NewTask) -> AsyncIterator[Output]:
+        """Offers to add ``task``, and adds it when the user accepts."""
+        options = [ADD, NO_THANKS]
+        yield Choice(text=question, options=options, reads=typed_answers(options))
+        if (await self._turn.answers.choice()).option != ADD.id:
+            self.answer = LEFT_AS_THEY_ARE
+            return
+        self.args = AddTasks(tasks=(task,))
+        run = self._tool(
+            "add_tasks",
+            self.args.to_json(),
+            lambda: self._tools.add_tasks(self._user_id, [task]),
+        )
+        async for output in run:
+            yield output
+
+    async def _which_reading(self, first: Args, second: Args) -> AsyncIterator[Output]:
+        """Asks which of two close readings was meant; ``_picked`` is the one chosen."""
+        readings = {"first": first, "second": second}
+        options = [ChoiceOption(id=key, label=described(args)) for key, args in readings.items()]
+        options.append(CANCEL)
+        yield Choice(
+            text="What would you like me to do?", options=options, reads=typed_answers(options)
+        )
+        option = (await self._turn.answers.choice()).option
+        self._picked = readings.get(option or "")
+        if self._picked is None:
+            self.answer = LEFT_AS_THEY_ARE
+
+    async def _undo_latest(self) -> AsyncIterator[Output]:
+        yield Step(label="Undoing your last change")
+        outcome = await self._undo.undo(self._turn.conversation_id, self._turn.user)
+        self.answer = undone_reply(outcome)
+        yield StepDone(status="done" if isinstance(outcome, Undone) else "failed")
+
     async def _list_renamed(self, args: UpdateTasks) -> UpdateProject | None:
         """ "rename groceries to shopping" renames the list when one has exactly that name and
         no task does."""
@@ -243,7 +358,8 @@ class _Reply:
         """Asks which task was meant; ``_result`` is ``{"id": ...}`` for the one picked."""
         self._result = None
         options = [ChoiceOption(id=str(task["id"]), label=task_line(task)) for task in candidates]
-        yield Choice(text="Which one do you mean?", options=[*options, CANCEL])
+        options.append(CANCEL)
+        yield Choice(text="Which one do you mean?", options=options, reads=typed_answers(options))
         answer = await self._turn.answers.choice()
         if answer.option is None or answer.option == CANCEL.id:
             self.answer = "Okay, I left your tasks as they are."
@@ -306,6 +422,40 @@ class _Reply:
         )
         async for output in run:
             yield output
+
+
+def _pasted(args: Args, notes: str) -> Args:
+    """A paste's reading: one task, with the rest of the paste as its notes; nothing that
+    changes tasks otherwise (a paste is no command to act on)."""
+    if isinstance(args, AddTasks) and len(args.tasks) == 1:
+        return AddTasks(tasks=(replace(args.tasks[0], notes=notes),))
+    if isinstance(args, Unknown) and args.offer is not None:
+        return Unknown(offer=replace(args.offer, notes=notes))
+    if isinstance(args, FindTasks | ListProjects | Chat | Help | Unknown):
+        return args
+    return Unknown()
+
+
+def _missing(args: CompleteTasks | ReopenTasks | UpdateTasks | DeleteTasks) -> NewTask | None:
+    """The task to offer when a command names one that does not exist ("complete buy bread",
+    "move dentist to friday"), with the date, priority or list the command gave it."""
+    ref = args.target
+    if ref.kind != "match" or ref.title is None or ref.when is not None:
+        return None
+    if isinstance(args, CompleteTasks):
+        return NewTask(title=ref.title, project=ref.project)
+    if not isinstance(args, UpdateTasks):
+        return None
+    changes = args.changes
+    if changes.title is not UNSET:
+        return None  # "rename X to Y" when there is no X: adding Y is not what was asked
+    return NewTask(
+        title=ref.title,
+        due=changes.due if changes.due is not UNSET else None,
+        recurrence=changes.recurrence if changes.recurrence is not UNSET else None,
+        priority=changes.priority if changes.priority is not UNSET else 0,
+        project=changes.project if changes.project is not UNSET else ref.project,
+    )
 
 
 def _answer(result: Json) -> str:

@@ -102,6 +102,11 @@ class TaskTools:
         self._clock = clock
         self._publisher = publisher
 
+    @property
+    def publisher(self) -> EventPublisher:
+        """Where the tools' task events go (undo by words sends its own there too)."""
+        return self._publisher
+
     @asynccontextmanager
     async def _work(self, user_id: str, *, write: bool = True) -> AsyncIterator[UnitOfWork]:
         """The call's transaction, committed when the block ends without an error."""
@@ -174,6 +179,7 @@ class TaskTools:
                 project = await projects.named(new.project) if new.project else None
                 fields = TaskFields(
                     title=new.title or "",
+                    description=new.notes or "",
                     project_id=project.id if project else None,
                     labels=new.labels,
                     priority=new.priority,

@@ -11,6 +11,9 @@ outputs it yields, turning each into items of the conversation's log:
 - ``Choice``: a question with buttons (``choice`` item, ``pending``). Right after yielding it,
   the responder awaits ``turn.answers.choice()``: the option the user picked, or ``None``
   when the choice expired (the user wrote another message instead, or the generation ends).
+  With ``reads``, the user may also answer by typing: their next message goes to
+  ``reads(text)``, and an option id back answers the choice as if clicked (the message then
+  gets no answer of its own); None expires it as before.
 - ``Title``: a proposed title, set only when the conversation has none.
 
 Ending the iteration completes the generation. Raising fails it: the message gets a short
@@ -77,14 +80,19 @@ class ChoiceOption:
     style: Literal["primary", "danger", "default"] = "default"
 
 
+TypedAnswer = Callable[[str], str | None]
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Choice:
     """A question only ``for_user_id`` may answer (default: the user the turn acts for).
-    Confirmations use the option ids ``confirm`` and ``cancel``."""
+    Confirmations use the option ids ``confirm`` and ``cancel``. ``reads`` maps a message
+    that user types next to the option it picks, or None when it answers nothing."""
 
     text: str
     options: Sequence[ChoiceOption]
     for_user_id: str | None = None
+    reads: TypedAnswer | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

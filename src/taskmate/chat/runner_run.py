@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import structlog
-from sqlalchemy import exists, select
+from sqlalchemy import select
 
 from taskmate.api.types import format_timestamp
 from taskmate.chat.access import conversation_view
@@ -35,7 +35,7 @@ from taskmate.chat.responder import (
     ToolCallFinished,
     ToolCallStarted,
 )
-from taskmate.chat.runner_choice import ChoiceAnswers, PendingChoice
+from taskmate.chat.runner_choice import ChoiceAnswers, PendingChoice, end_unstarted
 from taskmate.chat.runner_conclude import Outcome, conclude
 from taskmate.chat.runner_lease import Claim, LeaseLost
 from taskmate.chat.runner_parts import RunnerParts
@@ -240,14 +240,22 @@ class GenerationRun:
             {"id": option.id, "label": option.label, "style": option.style}
             for option in output.options
         ]
+        for_user_id = output.for_user_id or self._user_id
         data = {
             "text": output.text,
             "options": options,
             "chosen": None,
-            "for_user_id": output.for_user_id or self._user_id,
+            "for_user_id": for_user_id,
         }
         choice = await self._append("choice", "pending", data)
-        self._answers.expect(PendingChoice(item_id=choice.id, position=choice.position))
+        pending = PendingChoice(
+            item_id=choice.id,
+            position=choice.position,
+            for_user_id=for_user_id,
+            options=tuple(option.id for option in output.options),
+            reads=output.reads,
+        )
+        self._answers.expect(pending)
 
     async def _append(self, item_type: ItemType, status: str, data: dict[str, Any]) -> Item:
         draft = ItemDraft(
@@ -316,24 +324,37 @@ class GenerationRun:
             item = await session.get(Item, pending.item_id)
             if item is None or item.status != "pending":
                 return _answer(pending.item_id, item)
-            superseded = await session.scalar(
-                select(
-                    exists().where(
-                        Item.conversation_id == self.claim.conversation_id,
-                        Item.type == "message",
-                        Item.role == "user",
-                        Item.position > pending.position,
-                    )
+            superseding = await session.scalar(
+                select(Item)
+                .where(
+                    Item.conversation_id == self.claim.conversation_id,
+                    Item.type == "message",
+                    Item.role == "user",
+                    Item.position > pending.position,
                 )
+                .order_by(Item.position)
+                .limit(1)
             )
-        if not superseded:
+        if superseding is None:
             return None
-        return await self._write(lambda ctx: self._expire(ctx, pending.item_id))
+        option = pending.typed(superseding.author_id, superseding.content)
+        queued = superseding.generation_id
+        return await self._write(lambda ctx: self._supersede(ctx, pending.item_id, option, queued))
 
-    async def _expire(self, ctx: LogContext, item_id: str) -> ChoiceAnswer:
+    async def _supersede(
+        self, ctx: LogContext, item_id: str, option: str | None, queued: str | None
+    ) -> ChoiceAnswer:
+        """Expires the choice, or with ``option`` (the message typed after it answered it)
+        marks it chosen and ends the generation queued for that message before it starts."""
         item = await ctx.session.get(Item, item_id, with_for_update=True)
         if item is not None and item.status == "pending":
-            item.status = "expired"
+            if option is None:
+                item.status = "expired"
+            else:
+                item.status = "chosen"
+                item.data = {**item.data, "chosen": option}
+                if queued is not None:
+                    await end_unstarted(ctx.session, queued, ctx.now())
             await ctx.log.touch(item)
             ctx.record_item(ItemView(item=item, author_name=None))
         return _answer(item_id, item)

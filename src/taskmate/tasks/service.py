@@ -28,7 +28,13 @@ from taskmate.tasks.overdue import is_overdue
 from taskmate.tasks.pagination import CursorValue
 from taskmate.tasks.projects import ProjectService, project_not_found
 from taskmate.tasks.quickadd import QuickAdd, parse_quick_add
-from taskmate.tasks.recurrence import RecurrenceMatch, next_occurrence, parse_recurrence
+from taskmate.tasks.recurrence import (
+    Recurrence,
+    RecurrenceMatch,
+    next_occurrence,
+    parse_recurrence,
+)
+from taskmate.tasks.reschedule import rescheduled
 from taskmate.tasks.schemas import (
     MAX_LABEL,
     MAX_LABELS,
@@ -302,6 +308,9 @@ class TaskService:
                 match = self._parse_recurrence(fields.recurrence_text)
                 recurrence = match.recurrence
                 due = match.first if due is UNSET else due
+        if recurrence is UNSET and isinstance(due, Due) and task.rrule is not None:
+            current = Recurrence(rrule=task.rrule, text=task.recurrence_text or "")
+            due, recurrence = rescheduled(current, current=_due_of(task), new=due)
         if recurrence is not UNSET:
             task.rrule = recurrence.rrule if recurrence else None
             task.recurrence_text = recurrence.text if recurrence else None

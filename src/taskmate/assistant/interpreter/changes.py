@@ -1,7 +1,8 @@
 """Changes to tasks and lists: "rename the dentist one to call the dentist", "move it to
 friday", "push the report to tomorrow 5pm", "make it high priority", "move milk to my
 shopping list", "remove the due date from #4", "rename the groceries list to shopping",
-"archive the work project", "make the work list blue".
+"archive the work project", "make the work list blue", "call the dentist task book dentist
+instead", "book flights should be called book train tickets".
 
 After "move"/"push"/"change X to ...", a date reschedules, a priority re-prioritises and
 anything else is a list (for "move") or a new title (for "change"); "rename" always retitles.
@@ -27,6 +28,17 @@ _SPLIT = (
 )
 _RENAME = re.compile(
     _SPLIT.format(verbs=r"rename|retitle|reword|call|change the (?:name|title) of"), re.I
+)
+# "call the dentist task book dentist instead", "book flights should be called book trains"
+_CALL_INSTEAD = re.compile(
+    r"^(?:call|name|title) (?P<target>.+? (?:task|one|item|reminder|to-?do)) (?P<value>.+?)"
+    r"(?: instead)?$",
+    re.I,
+)
+_SHOULD_BE = re.compile(
+    r"^(?P<target>.+?) (?:should|must|needs? to|has to|ought to) (?:be (?:called|named|renamed"
+    r"|retitled|titled)(?: to| as)?|read|say) (?P<value>.+?)(?: instead)?$",
+    re.I,
 )
 _MOVE = re.compile(
     _SPLIT.format(
@@ -105,7 +117,9 @@ def read_update(command: str, *, now: datetime) -> UpdateTasks | UpdateProject:
         list_itself(archive["target"])[0] or archive["verb"].lower() != "restore"
     ):
         return _update_project(archive["target"], None, archived=archive["verb"] == "archive")
-    if (match := _RENAME.match(command)) is not None:
+    if (match := _RENAME.match(command) or _CALL_INSTEAD.match(command)) is None:
+        match = _SHOULD_BE.match(command)
+    if match is not None:
         if list_itself(match["target"])[0]:
             return _update_project(match["target"], match["value"], archived=None)
         changes = TaskChanges(title=match["value"].strip(" \"'“”"))

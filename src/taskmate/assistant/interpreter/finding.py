@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from taskmate.assistant.interpreter.containers import find_container
+from taskmate.assistant.interpreter.containers import find_container, list_itself
 from taskmate.assistant.interpreter.intents import DateRange, FindTasks, ListProjects, TaskStatus
 from taskmate.assistant.interpreter.lexicon import (
     ANAPHORA,
@@ -36,6 +36,10 @@ _EVERY_STATUS = re.compile(
     r"|\b(?:done|completed|finished) (?:or|and) (?:not|open|undone)\b",
     re.I,
 )
+_SHOW_LIST = re.compile(
+    r"^(?:show|list|display|view|open|read|see|check|pull up|bring up|give|get)(?: me)? (?=.)",
+    re.I,
+)
 _OVERDUE = re.compile(r"\b(?:overdue|past due|late|missed|behind)\b", re.I)
 _LABEL = re.compile(
     r"(?<!\S)@(?P<tag>[\w-]+)|\b(?:labell?ed|tagged|with (?:the )?(?:label|tag)) (?P<word>[\w-]+)",
@@ -55,6 +59,15 @@ def _singular(word: str) -> str:
     return word
 
 
+def _shown_list(command: str) -> str | None:
+    """The list a "show my errands list" names, else None."""
+    shown = _SHOW_LIST.match(command)
+    if shown is None:
+        return None
+    is_list, name = list_itself(command[shown.end() :])
+    return name if is_list else None
+
+
 def _status(text: str) -> TaskStatus:
     if _EVERY_STATUS.search(text):
         return "all"
@@ -72,6 +85,9 @@ def read_search(command: str, *, now: datetime) -> FindTasks | ListProjects:
     elif (container := find_container(command)) is not None:
         project = container.project
         spans.append(container.span)
+    elif (shown := _shown_list(command)) is not None:  # "show my errands list"
+        project = shown
+        spans.append((0, len(command)))
     label = None
     if (labelled := _LABEL.search(command)) is not None:
         label = labelled["tag"] or labelled["word"]
