@@ -22,12 +22,12 @@ def test_adding() -> None:
         "Added “Water plants”, repeating every Sunday at 6 PM."
     )
     shopping = [task(name, project_id=5) for name in ("Milk", "Eggs", "Bread")]
-    result = {"tasks": shopping, "projects": [GROCERIES], "created_project_ids": []}
-    assert said(words, "add_tasks", result) == (
+    result: dict[str, object] = {"tasks": shopping, "projects": [GROCERIES]}
+    assert said(words, "add_tasks", {**result, "created_project_ids": []}) == (
         "Added 3 tasks to Groceries: “Milk”, “Eggs” and “Bread”."
     )
-    result["created_project_ids"] = [5]
-    assert "to Groceries (a new list):" in said(words, "add_tasks", result)
+    new_list = said(words, "add_tasks", {**result, "created_project_ids": [5]})
+    assert "to Groceries (a new list):" in new_list
 
 
 def test_changing() -> None:
