@@ -65,7 +65,8 @@ async def test_an_ambiguous_reference_is_answered_through_a_choice(
     assert which["text"] == "Which one do you mean?"
     bob = next(option for option in which["options"] if "call bob" in option["label"])
     [confirm] = of_type(await chat.choose(which, bob["id"], ends=asking), "choice")[1:]
-    assert confirm["text"] == f"Delete 1 task: #{bob['id']} call bob?"
+    assert bob["label"] == "call bob"
+    assert confirm["text"] == "Delete “call bob”? You can undo this for 10 minutes."
     await chat.choose(confirm, "confirm")
 
     assert await titles(chat) == ["buy stamps", "call alice"]
@@ -118,7 +119,7 @@ async def test_renaming_recolouring_and_archiving_a_list(
 
     [call] = of_type(items, "tool_call")
     assert call["name"] == "update_project" and call["status"] == "succeeded"
-    assert "Updated the list “shopping”" in answer_text(items)
+    assert answer_text(items) == "Renamed the list “groceries” to “shopping”."
     [coloured] = of_type(await chat.say("make the shopping list green"), "tool_call")
     [archived] = of_type(await chat.say("archive the shopping list"), "tool_call")
     [project] = archived["result"]["projects"]

@@ -37,7 +37,8 @@ async def test_adding_creates_missing_projects_and_tells_the_user(
     assert kinds == {("project", "created"), ("task", "created")}
     milk, eggs = result["tasks"]
     assert milk["project_id"] == result["created_project_ids"][0] and eggs["project_id"] is None
-    assert result["summary"] == f"Added 2 tasks: #{milk['id']} milk; #{eggs['id']} eggs."
+    assert [project["name"] for project in result["projects"]] == ["groceries"]
+    assert result["summary"] == "Added 2 tasks: “milk” and “eggs”."
 
 
 async def test_changes_keep_what_undo_needs(tools: TaskTools, make_user: MakeUser) -> None:
@@ -94,7 +95,9 @@ async def test_updating_a_project_keeps_what_undo_needs(
     [after], [before] = result["projects"], result["previous"]
     assert (after["name"], after["color"]) == ("shopping", "#22aa44")
     assert (before["name"], before["color"]) == ("groceries", None)
-    assert result["summary"] == "Updated the list “shopping”."
+    assert result["summary"] == (
+        "Renamed the list “groceries” to “shopping” and changed its colour."
+    )
 
 
 async def test_project_updates_are_checked(tools: TaskTools, make_user: MakeUser) -> None:

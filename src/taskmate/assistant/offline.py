@@ -3,14 +3,16 @@ task tools, with no language model. Deletes always ask first."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from taskmate.assistant.confirm import (
+    UNDO_WINDOW,
     confirmation,
     declined,
     delete_project_question,
@@ -45,8 +47,10 @@ from taskmate.assistant.pastes import paste
 from taskmate.assistant.readings import described
 from taskmate.assistant.resolve import Resolver
 from taskmate.assistant.titles import conversation_title
-from taskmate.assistant.tools import TaskTools, task_line
+from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.typed_answers import typed_answers
+from taskmate.assistant.wording.phrases import Wording
+from taskmate.assistant.wording.results import reply
 from taskmate.chat.responder import (
     Choice,
     ChoiceOption,
@@ -65,20 +69,16 @@ from taskmate.tasks.fields import UNSET, ProjectFields
 from taskmate.tasks.listing import TaskFilters
 
 Json = dict[str, Any]
-UNDO_WINDOW = timedelta(minutes=10)
 READ_ONLY = frozenset({"find_tasks", "list_projects"})
 CANCEL = ChoiceOption(id="cancel", label="Cancel")
 ADD = ChoiceOption(id="confirm", label="Add", style="primary")
 NO_THANKS = ChoiceOption(id="cancel", label="No thanks")
 LEFT_AS_THEY_ARE = "Okay, I left your tasks as they are."
+NAMES_IDS = re.compile(r"#\d")  # a message naming tasks by id gets ids back
 
 
 class Interpret(Protocol):
     def __call__(self, text: str, *, now: datetime) -> Interpretation: ...
-
-
-def _lines(tasks: list[Json]) -> str:
-    return "\n".join(f"{n}. {task_line(task)}" for n, task in enumerate(tasks, 1))
 
 
 class OfflineResponder:
@@ -138,6 +138,8 @@ class _Reply:
         self._user_id = turn.user.user_id
         self._now = now
         self._local_now = self._now.astimezone(ZoneInfo(turn.user.timezone))
+        ids = NAMES_IDS.search(turn.message.content) is not None
+        self._words = Wording(now=self._local_now, ids=ids)  # plain: labels and questions
         self.answer = ""
         self.args: Args | None = None
         self.subjects: list[str] = []  # the names of what the turn changed
@@ -188,7 +190,9 @@ class _Reply:
                 return
             new = args.tasks
             run = self._tool("add_tasks", args.to_json(), lambda: self._tools.add_tasks(user, new))
-            steps = self._stepped(f"Adding {len(new)} task{'s' if len(new) > 1 else ''}", run)
+            steps = self._stepped(
+                "Adding a task" if len(new) == 1 else f"Adding {len(new)} tasks", run
+            )
         elif isinstance(args, FindTasks):
             run = self._tool(
                 "find_tasks", args.to_json(), lambda: self._tools.find_tasks(user, args)
@@ -233,7 +237,7 @@ class _Reply:
             changed = result.get("tasks") or result.get("projects") or []
             self.subjects = [item.get("title") or item["name"] for item in changed]
         yield ToolCallFinished(result=result, undo_until=until, call_id=call_id)
-        self.answer = _answer(result)
+        self.answer = _answer(replace(self._words, markdown=True), name, result, self.args)
 
     async def _stepped(self, label: str, run: AsyncIterator[Output]) -> AsyncIterator[Output]:
         yield Step(label=label)
@@ -276,7 +280,7 @@ class _Reply:
         arguments: Json = {"ids": ids}
         user, tools = self._user_id, self._tools
         if isinstance(args, DeleteTasks):
-            async for output in self._confirm(delete_tasks_question(targets)):
+            async for output in self._confirm(delete_tasks_question(targets, self._words)):
                 yield output
             if self._result is None:
                 return
@@ -357,7 +361,9 @@ class _Reply:
     async def _which(self, candidates: list[Json]) -> AsyncIterator[Output]:
         """Asks which task was meant; ``_result`` is ``{"id": ...}`` for the one picked."""
         self._result = None
-        options = [ChoiceOption(id=str(task["id"]), label=task_line(task)) for task in candidates]
+        options = [
+            ChoiceOption(id=str(task["id"]), label=self._words.line(task)) for task in candidates
+        ]
         options.append(CANCEL)
         yield Choice(text="Which one do you mean?", options=options, reads=typed_answers(options))
         answer = await self._turn.answers.choice()
@@ -411,7 +417,8 @@ class _Reply:
         project_id = await self._project_id(name, verb="delete")
         if project_id is None or name is None:
             return
-        async for output in self._confirm(delete_project_question(name)):
+        open_tasks = await self._tools.open_task_count(self._user_id, project_id)
+        async for output in self._confirm(delete_project_question(name, open_tasks)):
             yield output
         if self._result is None:
             return
@@ -458,12 +465,5 @@ def _missing(args: CompleteTasks | ReopenTasks | UpdateTasks | DeleteTasks) -> N
     )
 
 
-def _answer(result: Json) -> str:
-    summary: str = result["summary"]
-    if "previous" in result or "created_project_ids" in result:
-        return summary
-    if tasks := result.get("tasks"):
-        return f"{summary}\n{_lines(tasks)}"
-    if projects := result.get("projects"):
-        return summary + "\n" + "\n".join(f"- {project['name']}" for project in projects)
-    return summary
+def _answer(words: Wording, name: str, result: Json, args: Args | None) -> str:
+    return reply(words, name, result, args if isinstance(args, FindTasks) else None)

@@ -3,8 +3,10 @@ from its arguments), through the same services as the API: the user's channel ge
 task events. Each call is one transaction, all or nothing: a batch that fails halfway changes
 nothing, and its events go out only once the whole call has committed.
 
-Results are JSON for the conversation log: a ``summary`` for people, the ``tasks`` as the API
-renders them, and what undoing needs (``previous`` snapshots, ``created_project_ids``).
+Results are JSON for the conversation log: a ``summary`` for people (in their words and time
+zone, see ``assistant/wording/``), the ``tasks`` as the API renders them with the ``projects``
+they are in, and what undoing needs (``previous`` snapshots, ``created_project_ids``). A search
+also gives the ``total`` it found, of which it keeps the first ``LISTING_LIMIT``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from datetime import datetime
 from typing import Any
 
 from taskmate.assistant.interpreter import FindTasks, NewTask, TaskChanges
+from taskmate.assistant.wording.phrases import Wording
+from taskmate.assistant.wording.results import said
 from taskmate.auth.models import User
 from taskmate.db.engine import Database
 from taskmate.errors import NotFound, ValidationFailed
@@ -36,7 +40,8 @@ Change = Callable[[TaskService, int], Awaitable[Task | None]]
 
 
 def task_line(task: Json) -> str:
-    """ "#12 buy milk", with its due date and time when it has one."""
+    """ "#12 buy milk (due 2026-12-05 17:00)": a task for the model, which acts by id (people
+    see ``assistant/wording/`` phrases instead)."""
     line = f"#{task['id']} {task['title']}"
     due = task.get("due")
     if due:
@@ -44,12 +49,14 @@ def task_line(task: Json) -> str:
     return line
 
 
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _summarised(uow: UnitOfWork, name: str, result: Json, query: FindTasks | None = None) -> Json:
+    return {"summary": said(Wording(now=uow.local_now()), name, result, query), **result}
 
 
-def _summary(verb: str, tasks: Sequence[Json]) -> str:
-    return f"{verb} {_counted(len(tasks), 'task')}: " + "; ".join(map(task_line, tasks)) + "."
+async def _projects_of(projects: ProjectService, tasks: Sequence[Json]) -> list[Json]:
+    """The lists these tasks are in, as the API renders them."""
+    ids = sorted({task["project_id"] for task in tasks} - {None})
+    return [project_json(project) for i in ids if (project := await projects.find(i))]
 
 
 async def live_task(service: TaskService, task_id: int) -> Task:
@@ -78,6 +85,16 @@ def _checked(fields: ProjectFields) -> ProjectFields:
     return fields
 
 
+async def _listed(uow: UnitOfWork, filters: TaskFilters, project: str | None) -> list[Json]:
+    if project is not None:
+        project_id = await project_id_named(ProjectService(uow), project)
+        if project_id is None:
+            return []
+        filters = replace(filters, project_id=project_id)
+    page = await TaskService(uow).listing(filters, limit=SEARCH_LIMIT)
+    return [task_json(task) for task in page.items]
+
+
 async def _live_project(projects: ProjectService, project_id: int) -> Project:
     found = await projects.find(project_id)
     if found is None:
@@ -85,13 +102,13 @@ async def _live_project(projects: ProjectService, project_id: int) -> Project:
     return found
 
 
-async def _changed(service: TaskService, ids: Sequence[int], verb: str, change: Change) -> Json:
+async def _changed(service: TaskService, ids: Sequence[int], change: Change) -> Json:
     previous, changed = [], []
     for task_id in ids:
         previous.append(task_json(await live_task(service, task_id)))
         after = await change(service, task_id)
         changed.append(previous[-1] if after is None else task_json(after))
-    return {"summary": _summary(verb, changed), "tasks": changed, "previous": previous}
+    return {"tasks": changed, "previous": previous}
 
 
 class TaskTools:
@@ -124,13 +141,7 @@ class TaskTools:
     async def tasks(self, user_id: str, filters: TaskFilters, *, project: str | None) -> list[Json]:
         """The user's tasks in listing order; none when ``project`` names no project."""
         async with self._work(user_id, write=False) as uow:
-            if project is not None:
-                project_id = await project_id_named(ProjectService(uow), project)
-                if project_id is None:
-                    return []
-                filters = replace(filters, project_id=project_id)
-            page = await TaskService(uow).listing(filters, limit=SEARCH_LIMIT)
-            return [task_json(task) for task in page.items]
+            return await _listed(uow, filters, project)
 
     async def live_tasks(self, user_id: str, ids: Sequence[int]) -> tuple[list[Json], list[int]]:
         """The user's live tasks with these ids, and the ids that are not among them."""
@@ -154,14 +165,21 @@ class TaskTools:
             overdue=query.overdue,
             q=query.text,
         )
-        found = (await self.tasks(user_id, filters, project=query.project))[:LISTING_LIMIT]
-        summary = f"Found {_counted(len(found), 'task')}."
-        return {"summary": summary, "tasks": found}
+        async with self._work(user_id, write=False) as uow:
+            found = await _listed(uow, filters, query.project)
+            result = {"tasks": found[:LISTING_LIMIT], "total": len(found)}
+            return _summarised(uow, "find_tasks", result, query)
 
     async def list_projects(self, user_id: str) -> Json:
         async with self._work(user_id, write=False) as uow:
             projects = [project_json(project) for project in await ProjectService(uow).listing()]
-        return {"summary": f"You have {_counted(len(projects), 'list')}.", "projects": projects}
+            return _summarised(uow, "list_projects", {"projects": projects})
+
+    async def open_task_count(self, user_id: str, project_id: int) -> int:
+        """How many open tasks the list has (up to ``SEARCH_LIMIT``)."""
+        async with self._work(user_id, write=False) as uow:
+            filters = TaskFilters(project_id=project_id)
+            return len((await TaskService(uow).listing(filters, limit=SEARCH_LIMIT)).items)
 
     async def project_named(self, user_id: str, name: str) -> int | None:
         async with self._work(user_id, write=False) as uow:
@@ -187,25 +205,26 @@ class TaskTools:
                     recurrence=new.recurrence,
                 )
                 created.append(task_json(await service.create(fields)))
-        new_projects = {task["project_id"] for task in created} - existing - {None}
-        return {
-            "summary": _summary("Added", created),
-            "tasks": created,
-            "created_project_ids": sorted(new_projects),
-        }
+            new_projects = {task["project_id"] for task in created} - existing - {None}
+            result = {
+                "tasks": created,
+                "projects": await _projects_of(projects, created),
+                "created_project_ids": sorted(new_projects),
+            }
+            return _summarised(uow, "add_tasks", result)
 
-    async def _each(self, user_id: str, ids: Sequence[int], verb: str, change: Change) -> Json:
+    async def _each(self, user_id: str, ids: Sequence[int], name: str, change: Change) -> Json:
         async with self._work(user_id) as uow:
-            return await _changed(TaskService(uow), ids, verb, change)
+            return _summarised(uow, name, await _changed(TaskService(uow), ids, change))
 
     async def complete_tasks(self, user_id: str, ids: Sequence[int]) -> Json:
-        return await self._each(user_id, ids, "Completed", lambda s, i: s.complete(i))
+        return await self._each(user_id, ids, "complete_tasks", lambda s, i: s.complete(i))
 
     async def reopen_tasks(self, user_id: str, ids: Sequence[int]) -> Json:
-        return await self._each(user_id, ids, "Reopened", lambda s, i: s.reopen(i))
+        return await self._each(user_id, ids, "reopen_tasks", lambda s, i: s.reopen(i))
 
     async def delete_tasks(self, user_id: str, ids: Sequence[int]) -> Json:
-        return await self._each(user_id, ids, "Deleted", lambda s, i: s.delete(i))
+        return await self._each(user_id, ids, "delete_tasks", lambda s, i: s.delete(i))
 
     async def update_tasks(self, user_id: str, ids: Sequence[int], changes: TaskChanges) -> Json:
         """A project named in ``changes`` is created when missing, in the same transaction
@@ -223,17 +242,16 @@ class TaskTools:
                 priority=changes.priority,
                 project_id=project_id,
             )
-            result = await _changed(
-                TaskService(uow), ids, "Updated", lambda s, i: s.update(i, fields)
-            )
-        if isinstance(project_id, int) and project_id not in existing:
-            result["created_project_ids"] = [project_id]
-        return result
+            result = await _changed(TaskService(uow), ids, lambda s, i: s.update(i, fields))
+            result["projects"] = await _projects_of(projects, result["tasks"])
+            if isinstance(project_id, int) and project_id not in existing:
+                result["created_project_ids"] = [project_id]
+            return _summarised(uow, "update_tasks", result)
 
     async def add_project(self, user_id: str, name: str) -> Json:
         async with self._work(user_id) as uow:
             project = project_json(await ProjectService(uow).create(name=name))
-        return {"summary": f"Added the list “{project['name']}”.", "projects": [project]}
+            return _summarised(uow, "add_project", {"projects": [project]})
 
     async def update_project(self, user_id: str, project_id: int, fields: ProjectFields) -> Json:
         """Renames, recolours (``#rrggbb`` or None), archives or unarchives one project."""
@@ -242,16 +260,11 @@ class TaskTools:
             projects = ProjectService(uow)
             before = project_json(await _live_project(projects, project_id))
             after = project_json(await projects.update(project_id, fields))
-        return {
-            "summary": f"Updated the list “{after['name']}”.",
-            "projects": [after],
-            "previous": [before],
-        }
+            return _summarised(uow, "update_project", {"projects": [after], "previous": [before]})
 
     async def delete_project(self, user_id: str, project_id: int) -> Json:
         async with self._work(user_id) as uow:
             projects = ProjectService(uow)
             project = project_json(await _live_project(projects, project_id))
             await projects.delete(project_id)
-        summary = f"Deleted the list “{project['name']}”; its tasks moved to the inbox."
-        return {"summary": summary, "projects": [project]}
+            return _summarised(uow, "delete_project", {"projects": [project]})

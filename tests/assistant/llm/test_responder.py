@@ -156,7 +156,9 @@ async def test_a_delete_waits_for_the_choice_and_cancel_keeps_the_tasks(
     )
 
     [choice] = [item for item in items if isinstance(item, Choice)]
-    assert choice.text == f"Delete 2 tasks: #{ids[0]} Dentist, #{ids[1]} Call Bob?"
+    assert choice.text == (
+        "Delete 2 tasks: “Dentist” and “Call Bob”? You can undo this for 10 minutes."
+    )
     assert [option.id for option in choice.options] == ["confirm", "cancel"]
     assert started(items) == [] and "deleted nothing" in text(items)
     assert len((await tools.find_tasks(user.id, _all()))["tasks"]) == 2

@@ -29,11 +29,13 @@ from taskmate.assistant.llm.prompt import instructions
 from taskmate.assistant.llm.stream import EventMapper
 from taskmate.assistant.llm.summary import task_summary
 from taskmate.assistant.llm.titles import Titler
-from taskmate.assistant.llm.toolbox import TOOLS, Deletion, TurnDeps, for_model, run_deletion
+from taskmate.assistant.llm.toolbox import TOOLS, Deletion, TurnDeps, run_deletion
 from taskmate.assistant.llm.usage import Stopwatch, TurnOutcome, TurnUsage, record_turn_usage
 from taskmate.assistant.memory import recall
 from taskmate.assistant.offline import OfflineResponder
 from taskmate.assistant.tools import TaskTools
+from taskmate.assistant.wording.phrases import Wording
+from taskmate.assistant.wording.results import reply
 from taskmate.chat.responder import (
     Output,
     TextDelta,
@@ -212,5 +214,7 @@ class _Attempt:
             undo_until=self._mapper.undo_until(deletion.name, outcome),
             call_id=call_id,
         )
-        text = for_model(outcome.result) if not outcome.failed else outcome.result["error"]
+        words = Wording(now=self._local_now, markdown=True)
+        failed = outcome.failed
+        text = outcome.result["error"] if failed else reply(words, deletion.name, outcome.result)
         yield TextDelta(text=f"\n\n{text}")

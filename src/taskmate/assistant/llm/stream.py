@@ -5,7 +5,7 @@ them); calls whose arguments failed validation never ran and show nothing either
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from pydantic_ai.messages import (
@@ -17,6 +17,7 @@ from pydantic_ai.messages import (
     TextPartDelta,
 )
 
+from taskmate.assistant.confirm import UNDO_WINDOW
 from taskmate.assistant.llm.toolbox import READ_ONLY, STAGING, Outcome
 from taskmate.chat.responder import (
     Output,
@@ -27,7 +28,6 @@ from taskmate.chat.responder import (
     ToolCallStarted,
 )
 
-UNDO_WINDOW = timedelta(minutes=10)
 VERBS = {"update_tasks": "Updating", "complete_tasks": "Completing", "reopen_tasks": "Reopening"}
 
 

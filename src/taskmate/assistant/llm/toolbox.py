@@ -31,6 +31,7 @@ from taskmate.assistant.llm.arguments import (
     task_changes,
 )
 from taskmate.assistant.tools import TaskTools, task_line
+from taskmate.assistant.wording.phrases import Wording
 from taskmate.errors import AppError
 from taskmate.tasks.fields import UNSET, ProjectFields
 
@@ -136,7 +137,7 @@ async def delete_tasks(ctx: RunContext[TurnDeps], ids: Ids) -> ToolReturn:
         if missing:
             listed = ", ".join(f"#{task_id}" for task_id in missing)
             raise ArgumentError(f"The user has no task {listed}; nothing was deleted.")
-        question = delete_tasks_question(found)
+        question = delete_tasks_question(found, Wording(now=deps.now))
         deps.deletions.append(
             Deletion(
                 name="delete_tasks",
@@ -197,7 +198,8 @@ async def delete_project(ctx: RunContext[TurnDeps], name: str) -> ToolReturn:
         project_id = await deps.tools.project_named(deps.user_id, name)
         if project_id is None:
             raise ArgumentError(f"The user has no list called '{name}'; nothing was deleted.")
-        question = delete_project_question(name)
+        open_tasks = await deps.tools.open_task_count(deps.user_id, project_id)
+        question = delete_project_question(name, open_tasks)
         arguments = {"project_id": project_id}
         deps.deletions.append(
             Deletion(
