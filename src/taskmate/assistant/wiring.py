@@ -7,6 +7,7 @@ instances, or while it was busy, is never missed.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from starlette.datastructures import State
 from taskmate.api.runtime import Runtime
 from taskmate.assistant.offline import OfflineResponder
 from taskmate.assistant.tools import TaskTools
+from taskmate.assistant.understanding.model import warm_up
 from taskmate.assistant.undo import UNDO_HANDLERS
 from taskmate.chat.hooks import UNDO_HANDLERS_STATE
 from taskmate.chat.live.streaming import STREAM_STORE_STATE
@@ -83,6 +85,7 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
         yield
         return
     responder = policy.responder or build_responder(runtime)
+    await asyncio.to_thread(warm_up)  # both assistants read messages with the intent model
     async with _stream_store(runtime) as store:
         setattr(state, STREAM_STORE_STATE, store)
         runner = GenerationRunner(

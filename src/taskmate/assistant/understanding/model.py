@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from taskmate.assistant.understanding.embedding import embed
 from taskmate.assistant.understanding.features import SPARSE_SIZE, dense, model_text, sparse
 from taskmate.assistant.understanding.labels import LABELS, Label
 
@@ -86,3 +87,10 @@ def read_model(path: Path) -> IntentModel:
 def intent_model() -> IntentModel:
     """The shipped model, read once per process."""
     return read_model(MODEL_FILE)
+
+
+def warm_up() -> None:
+    """Loads the model and the embeddings now (about half a second), not on the first
+    message someone sends."""
+    intent_model()
+    embed(["warm up"])

@@ -33,6 +33,7 @@ from taskmate.assistant.understanding.sources import Example, read_examples
 TRAINED_AT = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 REGULARISATION = 4.0  # scikit-learn's C
 TASK_WEIGHT = 3.0
+SOURCE_WEIGHT = {"slurp": 1.0}
 FOLDS = 5
 SEED = 11
 Matrix = sp.csr_matrix
@@ -49,7 +50,11 @@ class Dataset:
     def weights(self) -> npt.NDArray[np.float64]:
         """Task requests weigh more: they are few beside everything else."""
         return np.asarray(
-            [TASK_WEIGHT if is_task_request(example) else 1.0 for example in self.examples]
+            [
+                (TASK_WEIGHT if is_task_request(example) else 1.0)
+                * SOURCE_WEIGHT.get(example.source, 1.0)
+                for example in self.examples
+            ]
         )
 
 
