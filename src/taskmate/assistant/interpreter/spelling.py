@@ -116,7 +116,7 @@ _WORD = re.compile(r"(?<![#@\w])[^\W_][\w']*")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
 
-def _distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """The Damerau-Levenshtein distance (restricted: each letter moves once), or ``limit +
     1`` when it is larger than ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -182,7 +182,7 @@ def _nearest(word: str, *, leading: bool) -> str | None:
         for known in _INDEX.get(variant, ())
         if known in vocabulary
     }
-    scored = sorted((_distance(word, known, limit), known) for known in candidates)
+    scored = sorted((edit_distance(word, known, limit), known) for known in candidates)
     if not scored or scored[0][0] > limit:
         return None
     best = [known for distance, known in scored if distance == scored[0][0]]
