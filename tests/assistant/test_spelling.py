@@ -30,6 +30,7 @@ CORRECTED = [
     ("call mom tonite", "call mom tonight"),
     ("pls ad milk", "please add milk"),
     ("can you shwo my tasks", "can you show my tasks"),
+    ("hey olly, shwo my tasks", "hey olly, show my tasks"),
     ("dentist on wendesday", "dentist on wednesday"),
     ("reschedual the dentist to thurs at 3", "reschedule the dentist to thursday at 3"),
     ("what's on my shopping lsit", "what's on my shopping list"),

@@ -93,10 +93,11 @@ ANYWHERE_WORDS = words(
     "tasks list lists project projects done reminder reminders"
 )
 _VOCABULARY = COMMAND_WORDS | ANYWHERE_WORDS
-# Words starting a command that are not the command: "please", "can you", "i want to".
+# Words starting a command that are not the command: "please", "can you", "hey olly".
 _OPENERS = words(
     "please pls plz kindly ok okay hey hi hello so now just also and can could would will "
-    "you u i want need to wanna go ahead quickly oh um uh"
+    "you u i want need to wanna go ahead quickly oh um uh olly alexa siri google cortana "
+    "assistant taskmate computer bot"
 )
 # Nouns after which a first "ad" is an advert, not "add": "ad campaign review".
 _ADVERT_NOUNS = words(
