@@ -165,3 +165,53 @@ async def test_renaming_by_a_name_only_a_list_has_exactly(
     [call] = of_type(await chat.say("rename call mom to call dad"), "tool_call")
     assert call["name"] == "update_tasks"
     assert await titles(chat) == ["buy groceries", "call dad", "milk"]
+
+
+async def test_typos_in_the_command_stay_out_of_the_title(
+    client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
+) -> None:
+    chat = await start(client, make_user, timezone="Europe/Paris")
+    monday = parse_due("next monday", now=runtime.clock().astimezone(ZoneInfo("Europe/Paris")))
+    assert monday is not None
+    await chat.say("ad tsk pay rent nxt monday")
+    await chat.say("ad milk tmrw 5pm")
+
+    due = {task["title"]: task["due"] for task in await chat.tasks()}
+    assert sorted(due) == ["milk", "pay rent"]
+    assert due["pay rent"]["date"] == monday.date.isoformat()
+    assert due["milk"]["time"] == "17:00"
+
+
+async def test_the_dentist_one_is_the_dentist_appointment(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add Dentist appointment")
+    await chat.say("add call bob")
+    [confirm] = of_type(await chat.say("delte the dentist one", ends=asking), "choice")
+    await chat.choose(confirm, "confirm")
+
+    assert await titles(chat) == ["call bob"]
+
+
+async def test_a_list_is_found_by_its_name_however_it_is_typed(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    chat = await start(client, make_user)
+    await chat.say("add milk, eggs and bread to groceries")
+    await chat.say("add call mom")
+
+    for typed in ("show my groceries list", "what's on the Groceries list", "shwo my grocery list"):
+        items = await chat.say(typed)
+        [found] = of_type(items, "tool_call")
+        assert sorted(task["title"] for task in found["result"]["tasks"]) == [
+            "bread",
+            "eggs",
+            "milk",
+        ], typed
+        assert all(title in answer_text(items) for title in ("bread", "eggs", "milk"))
+
+    [added] = of_type(await chat.say("add butter to my grocery list"), "tool_call")
+    assert added["result"]["created_project_ids"] == []
+    [found] = of_type(await chat.say("show my grocery list"), "tool_call")
+    assert len(found["result"]["tasks"]) == 4

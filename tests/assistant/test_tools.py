@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from taskmate.api.runtime import Runtime
-from taskmate.assistant.interpreter import NewTask, TaskChanges
+from taskmate.assistant.interpreter import FindTasks, NewTask, TaskChanges
 from taskmate.assistant.tools import TaskTools
 from taskmate.errors import Conflict, NotFound, ValidationFailed
 from taskmate.tasks.fields import ProjectFields
@@ -113,3 +113,20 @@ async def test_project_updates_are_checked(tools: TaskTools, make_user: MakeUser
             await tools.update_project(user.id, work["id"], fields)
     names = [project["name"] for project in (await tools.list_projects(user.id))["projects"]]
     assert names == ["home", "work"]
+
+
+async def test_lists_are_found_by_their_name_however_it_is_typed(
+    tools: TaskTools, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    await tools.add_tasks(user.id, [NewTask(title="post office", project="Errands")])
+    await tools.add_tasks(user.id, [NewTask(title="errand money"), NewTask(title="milk")])
+    [moved] = (await tools.add_tasks(user.id, [NewTask(title="bank", project="errand")]))["tasks"]
+    errands = await tools.project_named(user.id, "my errands list")
+    assert errands is not None and moved["project_id"] == errands
+
+    found = await tools.find_tasks(user.id, FindTasks(text="errand"))  # "show my errands"
+    assert sorted(task["title"] for task in found["tasks"]) == ["bank", "post office"]
+    titled = await tools.find_tasks(user.id, FindTasks(text="money"))
+    assert [task["title"] for task in titled["tasks"]] == ["errand money"]
+    assert await tools.project_named(user.id, "work") is None

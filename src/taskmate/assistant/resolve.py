@@ -1,19 +1,20 @@
 """Which of the user's tasks a ``TaskRef`` points at: by id, by position in the last list,
-"it", or by fuzzy title words among their tasks (narrowed by date and list)."""
+"it", or by title words among their tasks (narrowed by date and list), typos and other words
+for the same thing forgiven (``likeness``): "the dentist one" finds "Dentist appointment"."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
 from taskmate.assistant.interpreter import TaskRef
+from taskmate.assistant.likeness import closest
 from taskmate.assistant.memory import Recall
 from taskmate.assistant.tools import TaskTools
 from taskmate.tasks.listing import TaskFilters, TaskStatus
 
 Json = dict[str, Any]
-CLOSE_ENOUGH = 0.8
+MATCH_LIMIT = 2000  # the most tasks a title is looked for among
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -22,21 +23,6 @@ class Resolved:
 
     tasks: list[Json] = field(default_factory=list)
     problem: str | None = None
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
-def fits(title: str, wanted: str) -> bool:
-    """Every wanted word is in the title, or close to one of its words."""
-    text = title.casefold()
-    words = [_singular(word) for word in text.split()]
-    return all(
-        _singular(word) in text
-        or difflib.get_close_matches(_singular(word), words, 1, CLOSE_ENOUGH)
-        for word in wanted.casefold().split()
-    )
 
 
 class Resolver:
@@ -83,8 +69,13 @@ class Resolver:
             due_after=ref.when.start if ref.when else None,
             due_before=ref.when.end if ref.when else None,
         )
-        tasks = await self._tools.tasks(self._user_id, filters, project=ref.project)
-        return [task for task in tasks if ref.title is None or fits(task["title"], ref.title)]
+        tasks = await self._tools.tasks(
+            self._user_id, filters, project=ref.project, limit=MATCH_LIMIT
+        )
+        if ref.title is None:
+            return tasks
+        titles = [task["title"] for task in tasks]
+        return [tasks[i] for i in closest(ref.title, titles, every=ref.kind != "match")]
 
 
 def _pick(tasks: list[Json], position: int) -> Resolved:

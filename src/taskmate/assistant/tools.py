@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from taskmate.assistant.interpreter import FindTasks, NewTask, TaskChanges
+from taskmate.assistant.likeness import closest, same_name
 from taskmate.assistant.wording.phrases import Wording
 from taskmate.assistant.wording.results import said
 from taskmate.auth.models import User
@@ -67,8 +68,22 @@ async def live_task(service: TaskService, task_id: int) -> Task:
 
 
 async def project_id_named(projects: ProjectService, name: str) -> int | None:
+    """The user's project ``name`` stands for: the one called that (ignoring case), else the
+    one name that fits it ("my grocery list" for "Groceries"); None when none or several do."""
+    listed = await projects.listing()
     key = name_key(name)
-    return next((p.id for p in await projects.listing() if p.name_key == key), None)
+    if (exact := next((p.id for p in listed if p.name_key == key), None)) is not None:
+        return exact
+    fitting = closest(name, [project.name for project in listed])
+    return listed[fitting[0]].id if len(fitting) == 1 else None
+
+
+async def _project_for(projects: ProjectService, name: str) -> Project:
+    """The project to put tasks in: the user's one with the same name but for case, plural
+    or a "list" ("grocery list" for "Groceries"), else the one called ``name``, created if
+    missing."""
+    same = [project for project in await projects.listing() if same_name(name, project.name)]
+    return same[0] if len(same) == 1 else await projects.named(name)
 
 
 def _checked(fields: ProjectFields) -> ProjectFields:
@@ -85,13 +100,15 @@ def _checked(fields: ProjectFields) -> ProjectFields:
     return fields
 
 
-async def _listed(uow: UnitOfWork, filters: TaskFilters, project: str | None) -> list[Json]:
+async def _listed(
+    uow: UnitOfWork, filters: TaskFilters, project: str | None, *, limit: int = SEARCH_LIMIT
+) -> list[Json]:
     if project is not None:
         project_id = await project_id_named(ProjectService(uow), project)
         if project_id is None:
             return []
         filters = replace(filters, project_id=project_id)
-    page = await TaskService(uow).listing(filters, limit=SEARCH_LIMIT)
+    page = await TaskService(uow).listing(filters, limit=limit)
     return [task_json(task) for task in page.items]
 
 
@@ -138,10 +155,18 @@ class TaskTools:
 
     # Reading ---------------------------------------------------------------------------
 
-    async def tasks(self, user_id: str, filters: TaskFilters, *, project: str | None) -> list[Json]:
-        """The user's tasks in listing order; none when ``project`` names no project."""
+    async def tasks(
+        self,
+        user_id: str,
+        filters: TaskFilters,
+        *,
+        project: str | None,
+        limit: int = SEARCH_LIMIT,
+    ) -> list[Json]:
+        """The user's first ``limit`` tasks in listing order; none when ``project`` names no
+        project."""
         async with self._work(user_id, write=False) as uow:
-            return await _listed(uow, filters, project)
+            return await _listed(uow, filters, project, limit=limit)
 
     async def live_tasks(self, user_id: str, ids: Sequence[int]) -> tuple[list[Json], list[int]]:
         """The user's live tasks with these ids, and the ids that are not among them."""
@@ -156,6 +181,8 @@ class TaskTools:
         return found, missing
 
     async def find_tasks(self, user_id: str, query: FindTasks) -> Json:
+        if query.project is None and query.text is not None:
+            query = await self._as_list(user_id, query)
         when = query.when if query.status != "done" else None
         filters = TaskFilters(
             status=query.status,
@@ -169,6 +196,14 @@ class TaskTools:
             found = await _listed(uow, filters, query.project)
             result = {"tasks": found[:LISTING_LIMIT], "total": len(found)}
             return _summarised(uow, "find_tasks", result, query)
+
+    async def _as_list(self, user_id: str, query: FindTasks) -> FindTasks:
+        """ "show my errands": words that are the name of one of the user's lists ask for
+        that list's tasks."""
+        text = query.text or ""
+        async with self._work(user_id, write=False) as uow:
+            named = [p.name for p in await ProjectService(uow).listing() if same_name(text, p.name)]
+        return replace(query, project=named[0], text=None) if len(named) == 1 else query
 
     async def list_projects(self, user_id: str) -> Json:
         async with self._work(user_id, write=False) as uow:
@@ -194,7 +229,7 @@ class TaskTools:
             existing = {project.id for project in await projects.listing()}
             created = []
             for new in new_tasks:
-                project = await projects.named(new.project) if new.project else None
+                project = await _project_for(projects, new.project) if new.project else None
                 fields = TaskFields(
                     title=new.title or "",
                     description=new.notes or "",
@@ -234,7 +269,7 @@ class TaskTools:
             existing = {project.id for project in await projects.listing()}
             project_id: Maybe[int | None] = None if changes.project is None else UNSET
             if isinstance(changes.project, str):
-                project_id = (await projects.named(changes.project)).id
+                project_id = (await _project_for(projects, changes.project)).id
             fields = TaskFields(
                 title=changes.title,
                 due=changes.due,

@@ -10,6 +10,7 @@ from taskmate.tasks.models import Project, Task, due_sort_key
 from tests.conftest import MakeUser
 
 NOW = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
+TOPICS = ["water the plants", "call the plumber", "buy milk", "review the budget", "walk the dog"]
 
 
 async def test_thousands_of_tasks_give_a_bounded_summary_of_each_part(
@@ -37,7 +38,7 @@ async def test_thousands_of_tasks_give_a_bounded_summary_of_each_part(
             )
         await session.commit()
 
-    summary = await task_summary(runtime.database, user.id, NOW)
+    summary = await task_summary(runtime.database, user.id, NOW, message="what's the first task?")
 
     assert len(summary) < SUMMARY_LIMIT
     assert "Overdue (" in summary and "Due in the next 7 days (" in summary
@@ -50,4 +51,37 @@ async def test_a_new_user_has_an_almost_empty_summary(
     runtime: Runtime, make_user: MakeUser
 ) -> None:
     user = await make_user()
-    assert await task_summary(runtime.database, user.id, NOW) == "Open tasks per list: inbox 0"
+    summary = await task_summary(runtime.database, user.id, NOW, message="what's on today?")
+    assert summary == "Open tasks per list: inbox 0"
+
+
+async def test_the_tasks_related_to_the_message_come_first(
+    runtime: Runtime, make_user: MakeUser
+) -> None:
+    """Among hundreds of tasks, an old undated one that no other part shows."""
+    user = await make_user()
+    async with runtime.database.session(write=True) as session:
+        session.add(
+            Task(user_id=user.id, title="Renew passport", due_sort=due_sort_key(None, None))
+        )
+        for n in range(400):
+            day = NOW.date() + timedelta(days=n % 5)
+            session.add(
+                Task(
+                    user_id=user.id,
+                    title=f"{TOPICS[n % len(TOPICS)]} {n}",
+                    due_date=day if n % 2 else None,
+                    due_sort=due_sort_key(day if n % 2 else None, None),
+                )
+            )
+        await session.commit()
+
+    summary = await task_summary(
+        runtime.database, user.id, NOW, message="mark the passport renewal as done"
+    )
+    lines = summary.splitlines()
+    assert lines[0] == "Related to this message:"
+    assert "Renew passport" in lines[1]
+    assert sum("passport" in line.casefold() for line in lines) == 1
+    unrelated = await task_summary(runtime.database, user.id, NOW, message="what's due today?")
+    assert "Related to this message:" not in unrelated and "passport" not in unrelated.casefold()

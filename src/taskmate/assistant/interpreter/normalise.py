@@ -1,5 +1,8 @@
 """Typed and spoken input brought to one form before it is read.
 
+``clean`` first puts right the typos and shorthand in command and date words
+(``spelling.correct``: "ad tsk pay rent nxt monday" -> "add task pay rent next monday").
+
 Spoken commands arrive in lower case with numbers as words ("remind me on april two at five
 pm"); typed ones with capitals and punctuation. ``clean`` keeps the user's casing (titles are
 cut from it) and only rewrites what the date grammar reads differently: day numbers next to a
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from taskmate.assistant.interpreter.spelling import correct
 from taskmate.tasks.dates_lexicon import MONTHS, WEEKDAY_PLURALS, WEEKDAYS
 from taskmate.tasks.numbers import (
     ORDINAL_TENS,
@@ -87,7 +91,7 @@ def _every_weekday(match: re.Match[str]) -> str:
 def clean(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     text = _SPACES.sub(" ", text).strip()
-    text = _END_PUNCTUATION.sub("", text)
+    text = correct(_END_PUNCTUATION.sub("", text))
     text = _YEAR_WORDS.sub(_year, text)
     text = _MONTH_THEN_DAY.sub(_month_then_day, text)
     text = _DAY_THEN_MONTH.sub(_day_then_month, text)

@@ -168,7 +168,9 @@ class _Attempt:
         turn, parts = self._turn, self._parts
         user_id = turn.user.user_id
         memory = await recall(parts.database, turn.conversation_id, user_id)
-        summary = await task_summary(parts.database, user_id, self._local_now)
+        summary = await task_summary(
+            parts.database, user_id, self._local_now, message=turn.message.content
+        )
         history = model_messages(await recent(turn), user_id=user_id)
         prompt = instructions(
             name=turn.user.name, now=self._local_now, summary=summary, memory=memory

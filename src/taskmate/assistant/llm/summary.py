@@ -1,17 +1,24 @@
-"""A compact picture of the user's tasks for the model: overdue, due in the next days, the
-latest undated open tasks, and open tasks per list. Each part reads a bounded number of rows
-and titles are shortened, so the text stays under ``SUMMARY_LIMIT`` characters however many
-tasks the user has."""
+"""A compact picture of the user's tasks for the model: the open tasks most related to the
+message, overdue, due in the next days, the latest undated open tasks, and open tasks per list.
+Each part reads a bounded number of rows and titles are shortened, so the text stays under
+``SUMMARY_LIMIT`` characters however many tasks the user has.
+
+The related tasks are found by the cosine of sentence embeddings between the message and the
+titles of the ``RELATED_POOL`` newest open tasks (embedded in one batch): those reaching
+``RELATED_LEVEL``, best first, so "mark the passport renewal as done" shows "renew passport"
+(0.80) however old it is, and a title sharing only "task" with the message (0.29) does not."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
 
+import numpy as np
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from taskmate.assistant.understanding.embedding import similarities
 from taskmate.db.engine import Database
 from taskmate.tasks.models import Project, Task
 from taskmate.tasks.overdue import overdue_condition
@@ -22,6 +29,8 @@ MAX_PROJECTS = 20
 MAX_TITLE = 60
 SOON = timedelta(days=7)
 SUMMARY_LIMIT = 4000
+RELATED_POOL = 2000
+RELATED_LEVEL = 0.35
 
 
 def _short(text: str, limit: int = MAX_TITLE) -> str:
@@ -58,6 +67,26 @@ class _Reader:
         more = f" ({count} in all)" if count > len(tasks) else ""
         return [f"{title}{more}:", *(f"- {_line(task)}" for task in tasks)]
 
+    async def related(self, message: str) -> list[str]:
+        titles = (
+            await self._session.execute(
+                select(Task.id, Task.title)
+                .where(self._open)
+                .order_by(Task.id.desc())
+                .limit(RELATED_POOL)
+            )
+        ).all()
+        scores = similarities(message.casefold(), [title.casefold() for _, title in titles])
+        best = [int(i) for i in np.argsort(-scores)[:PER_PART] if scores[i] >= RELATED_LEVEL]
+        if not best:
+            return []
+        ids = [titles[i].id for i in best]
+        tasks = {
+            task.id: task
+            for task in await self._session.scalars(select(Task).where(Task.id.in_(ids)))
+        }
+        return ["Related to this message:", *(f"- {_line(tasks[task_id])}" for task_id in ids)]
+
     async def projects(self) -> list[str]:
         open_tasks = func.count(Task.id)
         rows = (
@@ -78,13 +107,14 @@ class _Reader:
         return lines
 
 
-async def task_summary(database: Database, user_id: str, now: datetime) -> str:
-    """``now`` is on the user's wall clock."""
+async def task_summary(database: Database, user_id: str, now: datetime, *, message: str) -> str:
+    """``now`` is on the user's wall clock; ``message`` is what the user just said."""
     today = now.date()
     async with database.session() as session:
         reader = _Reader(session, user_id)
         overdue = overdue_condition(now)
-        lines = await reader.part("Overdue", overdue, Task.due_sort, Task.id)
+        lines = await reader.related(message)
+        lines += await reader.part("Overdue", overdue, Task.due_sort, Task.id)
         soon = and_(Task.due_date <= today + SOON, ~overdue)
         lines += await reader.part("Due in the next 7 days", soon, Task.due_sort, Task.id)
         undated = Task.due_date.is_(None)
