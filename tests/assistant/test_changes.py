@@ -5,9 +5,10 @@ from datetime import date, time
 import pytest
 
 from taskmate.assistant.interpreter import TaskChanges, TaskRef, UpdateProject, UpdateTasks
+from taskmate.assistant.interpreter.changes import read_update
 from taskmate.tasks.dates import Due
 from taskmate.tasks.fields import UNSET
-from tests.assistant.helpers import read
+from tests.assistant.helpers import NOW, read
 
 
 def _update(text: str) -> UpdateTasks:
@@ -112,7 +113,9 @@ def test_other_changes(text: str, target: TaskRef, changes: TaskChanges) -> None
 
 
 def test_a_new_recurrence() -> None:
-    changes = _update("alter lunch event to repeat every friday").changes
+    found = read_update("make the lunch event repeat every friday", now=NOW)
+    assert isinstance(found, UpdateTasks)
+    changes = found.changes
     assert changes.recurrence is not UNSET and changes.recurrence is not None
     assert changes.recurrence.rrule == "FREQ=WEEKLY;BYDAY=FR"
 

@@ -8,11 +8,13 @@ from taskmate.assistant.interpreter import (
     INTENTS,
     Chat,
     Help,
+    NewTask,
     Unknown,
     interpret,
     reply_text,
 )
 from taskmate.assistant.interpreter.intents import ChatTopic
+from taskmate.tasks.dates import parse_due
 from tests.assistant.helpers import NOW, read
 
 
@@ -81,7 +83,16 @@ def test_actions_have_no_reply_text() -> None:
     ],
 )
 def test_unrelated_requests_do_nothing(text: str) -> None:
-    assert read(text) == Unknown()
+    assert isinstance(read(text), Unknown)
+
+
+def test_a_request_for_another_service_that_is_an_errand_is_offered_as_a_task() -> None:
+    assert read("book a hotel in Paris for friday") == Unknown(
+        offer=NewTask(title="Book a hotel in Paris", due=parse_due("friday", now=NOW))
+    )
+    assert read("what's the weather in Paris") == Unknown()
+    offered = read("let me know when it's time to leave for the airport")
+    assert isinstance(offered, Unknown) and offered.offer is not None
 
 
 def test_the_examples_offered_cover_every_tool() -> None:

@@ -70,7 +70,6 @@ def test_positions_in_the_list_shown(text: str, position: int) -> None:
         "complete them",
         "remove that item from my list",
         "drop it from list",
-        "cancel",
         "reopen it",
         "mark this as not done",
     ],

@@ -45,6 +45,11 @@ def test_an_errand_for_another_service_is_offered_as_a_task() -> None:
     assert not decide(probabilities(outside=0.95), THRESHOLDS, errand=False).offer
 
 
+def test_an_outside_request_nearly_as_likely_an_addition_is_offered_as_a_task() -> None:
+    assert decide(probabilities(outside=0.5, add=0.45), THRESHOLDS, errand=False).offer
+    assert not decide(probabilities(outside=0.5, find=0.45), THRESHOLDS, errand=False).offer
+
+
 def test_chat_and_help_are_answered() -> None:
     assert decide(probabilities(chat=0.8), THRESHOLDS, errand=True).label == "chat"
     assert decide(probabilities(help=0.8), THRESHOLDS, errand=False).label == "help"

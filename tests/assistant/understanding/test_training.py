@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+
 from taskmate.assistant.understanding.model import MODEL_FILE, read_model
 from taskmate.assistant.understanding.training import train
 

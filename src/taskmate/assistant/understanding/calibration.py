@@ -18,7 +18,7 @@ from taskmate.assistant.understanding.labels import CHANGES, LABELS, NO_ACTION
 from taskmate.assistant.understanding.model import Thresholds
 from taskmate.assistant.understanding.sources import Example
 
-CHANGE_BUDGET = 0.002
+CHANGE_BUDGET = 0.004
 ASK_BUDGET = 0.03
 _GRID = np.round(np.arange(0.30, 0.96, 0.01), 2)
 _MARGINS = np.round(np.arange(0.0, 0.31, 0.01), 2)

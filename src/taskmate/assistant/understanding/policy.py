@@ -5,8 +5,8 @@
 - A second task reading within ``margin`` of the first is kept as an alternative, and the
   assistant asks which one was meant.
 - A request that is not for this assistant but reads as something to do (``errand``: a
-  statement that starts with such a verb, "book a hotel in Paris"), or an addition not
-  certain enough to make, is offered as a task instead.
+  statement that starts with such a verb, "book a hotel in Paris"; or adding it is nearly
+  as likely), or an addition not certain enough to make, is offered as a task instead.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def decide(probabilities: dict[Label, float], thresholds: Thresholds, *, errand:
         offer = errand or top == "add"
         return Decision(label="outside", confidence=probabilities["outside"], offer=offer)
     if top == "outside":
-        return Decision(label=top, confidence=likely, offer=errand)
+        close_to_adding = second == "add" and likely - second_likely < thresholds.margin
+        return Decision(label=top, confidence=likely, offer=errand or close_to_adding)
     if top in NO_ACTION:
         return Decision(label=top, confidence=likely)
     close = second not in NO_ACTION and likely - second_likely < thresholds.margin
