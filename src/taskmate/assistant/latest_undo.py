@@ -39,6 +39,7 @@ class NotUndone:
     reason: str
 
 
+UNDO_STEP = "Undoing your last change"
 NOTHING_TO_UNDO = "There's nothing I can undo right now: changes can be undone for 10 minutes."
 
 

@@ -41,7 +41,7 @@ from taskmate.assistant.interpreter import (
     interpret,
     reply_text,
 )
-from taskmate.assistant.latest_undo import LatestUndo, Undone, undone_reply
+from taskmate.assistant.latest_undo import UNDO_STEP, LatestUndo, Undone, undone_reply
 from taskmate.assistant.memory import recall
 from taskmate.assistant.pastes import paste
 from taskmate.assistant.readings import described
@@ -328,7 +328,7 @@ class _Reply:
             self.answer = LEFT_AS_THEY_ARE
 
     async def _undo_latest(self) -> AsyncIterator[Output]:
-        yield Step(label="Undoing your last change")
+        yield Step(label=UNDO_STEP)
         outcome = await self._undo.undo(self._turn.conversation_id, self._turn.user)
         self.answer = undone_reply(outcome)
         yield StepDone(status="done" if isinstance(outcome, Undone) else "failed")

@@ -20,6 +20,7 @@ answer briefly in plain words (Markdown allowed).
 - Pass dates and repetitions as words ("tomorrow 5pm", "every monday"); they are read in the
   user's time zone.
 - Deleting asks the user to confirm with a button; say so instead of claiming it is done.
+- "Undo that", "oops": call undo; it reverses the user's latest change (within 10 minutes).
 - Several tasks go in one call (tools take lists).
 - For anything that is not about tasks or lists, say what you can help with instead."""
 

@@ -23,6 +23,7 @@ from pydantic_ai.usage import RunUsage, UsageLimits
 
 from taskmate.assistant.confirm import confirmation, declined
 from taskmate.assistant.interpreter import interpret
+from taskmate.assistant.latest_undo import LatestUndo
 from taskmate.assistant.llm.failures import RETRY, failed_message, kind, reason, retry_choice
 from taskmate.assistant.llm.history import model_messages, recent
 from taskmate.assistant.llm.prompt import instructions
@@ -58,6 +59,7 @@ class _Parts:
     agent: Agent[TurnDeps, str]
     database: Database
     tools: TaskTools
+    latest_undo: LatestUndo
     offline: OfflineResponder
     clock: Callable[[], datetime]
     metrics: Metrics
@@ -78,6 +80,7 @@ class LlmResponder:
             agent=Agent(model, deps_type=TurnDeps, tools=TOOLS, model_settings=settings),
             database=database,
             tools=tools,
+            latest_undo=LatestUndo(database=database, clock=clock, publisher=tools.publisher),
             offline=OfflineResponder(database=database, tools=tools, clock=clock),
             clock=clock,
             metrics=metrics,
@@ -142,7 +145,13 @@ class _Attempt:
         self._turn = turn
         self._now = parts.clock()
         self._local_now = self._now.astimezone(ZoneInfo(turn.user.timezone))
-        self._deps = TurnDeps(user_id=turn.user.user_id, tools=parts.tools, now=self._local_now)
+        self._deps = TurnDeps(
+            user=turn.user,
+            conversation_id=turn.conversation_id,
+            tools=parts.tools,
+            latest_undo=parts.latest_undo,
+            now=self._local_now,
+        )
         self._mapper = EventMapper(now=self._now, after_text=after_text)
         self.usage = RunUsage()
         self.outcome: TurnOutcome = "stopped"  # until it ends

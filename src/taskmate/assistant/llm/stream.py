@@ -18,7 +18,8 @@ from pydantic_ai.messages import (
 )
 
 from taskmate.assistant.confirm import UNDO_WINDOW
-from taskmate.assistant.llm.toolbox import READ_ONLY, STAGING, Outcome
+from taskmate.assistant.latest_undo import UNDO_STEP
+from taskmate.assistant.llm.toolbox import IRREVERSIBLE, READ_ONLY, STAGING, Outcome
 from taskmate.chat.responder import (
     Output,
     Step,
@@ -37,6 +38,8 @@ def step_label(name: str, arguments: dict[str, Any]) -> str:
         return "Reading your tasks"
     if name == "list_projects":
         return "Reading your lists"
+    if name == "undo":
+        return UNDO_STEP
     if name == "add_project":
         return f"Adding the list '{arguments.get('name', '')}'"
     if name == "update_project":
@@ -113,4 +116,4 @@ class EventMapper:
         if outcome.failed or name in READ_ONLY:
             return None
         self.changed = True
-        return self._now + UNDO_WINDOW
+        return None if name in IRREVERSIBLE else self._now + UNDO_WINDOW

@@ -5,7 +5,8 @@ offline tools' names and shapes and ``assistant/undo.py`` reverses them unchange
 A tool hands the model a compact text view of its result and keeps the whole result in the
 ``ToolReturn``'s metadata (an ``Outcome``) for the tool call item. Deletes do not run here:
 they are checked and staged in ``TurnDeps.deletions``; the responder asks the user and runs
-them only on ``confirm``.
+them only on ``confirm``. ``undo`` reverses the user's latest change in the conversation
+through ``LatestUndo``, the Undo button's path; it cannot be undone itself.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pydantic_ai import RunContext, Tool
 from pydantic_ai.messages import ToolReturn
 
 from taskmate.assistant.confirm import delete_project_question, delete_tasks_question
+from taskmate.assistant.latest_undo import LatestUndo, NotUndone, undone_reply
 from taskmate.assistant.llm.arguments import (
     MAX_BATCH,
     ArgumentError,
@@ -32,6 +34,7 @@ from taskmate.assistant.llm.arguments import (
 )
 from taskmate.assistant.tools import TaskTools, task_line
 from taskmate.assistant.wording.phrases import Wording
+from taskmate.chat.responder import TurnUser
 from taskmate.errors import AppError
 from taskmate.tasks.fields import UNSET, ProjectFields
 
@@ -52,10 +55,16 @@ class Deletion:
 
 @dataclass(kw_only=True, slots=True)
 class TurnDeps:
-    user_id: str
+    user: TurnUser
+    conversation_id: str
     tools: TaskTools
+    latest_undo: LatestUndo
     now: datetime  # on the user's wall clock
     deletions: list[Deletion] = field(default_factory=list)
+
+    @property
+    def user_id(self) -> str:
+        return self.user.user_id
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -83,10 +92,13 @@ async def outcome_of(run: Callable[[], Awaitable[Json]]) -> Outcome:
         return Outcome(result={"error": message}, failed=True)
 
 
-async def _returning(run: Callable[[], Awaitable[Json]]) -> ToolReturn:
-    outcome = await outcome_of(run)
+def _told(outcome: Outcome) -> ToolReturn:
     text = f"Failed: {outcome.result['error']}" if outcome.failed else for_model(outcome.result)
     return ToolReturn(return_value=text, metadata=outcome)
+
+
+async def _returning(run: Callable[[], Awaitable[Json]]) -> ToolReturn:
+    return _told(await outcome_of(run))
 
 
 async def find_tasks(ctx: RunContext[TurnDeps], query: FindArgs) -> ToolReturn:
@@ -214,6 +226,16 @@ async def delete_project(ctx: RunContext[TurnDeps], name: str) -> ToolReturn:
     return await _returning(stage)
 
 
+async def undo(ctx: RunContext[TurnDeps]) -> ToolReturn:
+    """Undo the user's latest change in this conversation (possible for 10 minutes); call
+    it again to undo the one before."""
+    deps = ctx.deps
+    outcome = await deps.latest_undo.undo(deps.conversation_id, deps.user)
+    if isinstance(outcome, NotUndone):
+        return _told(Outcome(result={"error": outcome.reason}, failed=True))
+    return _told(Outcome(result={"summary": undone_reply(outcome), "undid": outcome.name}))
+
+
 async def run_deletion(deps: TurnDeps, deletion: Deletion) -> Outcome:
     """Runs a delete the user confirmed."""
     if deletion.name == "delete_tasks":
@@ -236,7 +258,9 @@ TOOLS: list[Tool[TurnDeps]] = [
         add_project,
         update_project,
         delete_project,
+        undo,
     )
 ]
 STAGING = frozenset({"delete_tasks", "delete_project"})
 READ_ONLY = frozenset({"find_tasks", "list_projects"})
+IRREVERSIBLE = frozenset({"undo"})  # they change data, but cannot be undone
