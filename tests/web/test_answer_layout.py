@@ -26,6 +26,6 @@ async def test_an_answer_shows_below_its_tool_call_live_and_after_a_reload(
     question = page.locator(".bubble.role-user")
     for loaded in ("live", "reloaded"):
         await expect(answer).to_have_attribute("data-status", "completed")
-        await expect(card).to_contain_text("Added")
+        await expect(card).to_contain_text("1 created")
         assert await _top(question) < await _top(card) < await _top(answer), loaded
         await page.reload()

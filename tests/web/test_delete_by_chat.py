@@ -1,4 +1,5 @@
-"""Deleting through chat asks first: Keep keeps the task, Delete deletes it, Undo restores it."""
+"""Deleting through chat asks first: Keep keeps the task, Delete deletes it, Undo restores it.
+Tool cards show each call's mechanics; the reply says what happened, once."""
 
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ async def test_delete_asks_then_deletes_and_undo_restores(
 ) -> None:
     page = await open_chat(browsing, await make_user(name="Ana"))
     await send(page, "add water the plants")
-    await expect(page.locator(".tool-card")).to_contain_text("Added")
+    added = page.locator('.tool-card[aria-label="Tool add_tasks"]')
+    await expect(added.locator(".tool-facts")).to_have_text("1 created")
+    answer = page.locator(".bubble.role-assistant").first
+    await expect(answer).to_contain_text("Added “water the plants”")
+    await expect(added).not_to_contain_text("water the plants")
 
     await send(page, "delete water the plants")
     first = page.locator(".choice").nth(0)
@@ -31,8 +36,8 @@ async def test_delete_asks_then_deletes_and_undo_restores(
     await send(page, "delete water the plants")
     second = page.locator(".choice").nth(1)
     await second.get_by_role("button", name="Delete").click()
-    deleted = page.locator(".tool-card", has_text="Deleted")
-    await expect(deleted).to_be_visible()
+    deleted = page.locator('.tool-card[aria-label="Tool delete_tasks"]')
+    await expect(deleted.locator(".tool-facts")).to_have_text("1 deleted")
     assert await open_titles(page) == []
 
     await deleted.get_by_role("button", name="Undo").click()

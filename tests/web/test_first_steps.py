@@ -62,7 +62,7 @@ async def test_chat_adds_a_task_that_every_tab_shows_live(browsing: Browsing) ->
     await widget.get_by_role("textbox", name="Message").press("Enter")
 
     card = widget.locator(".tool-card")
-    await expect(card).to_contain_text("Added")
+    await expect(card).to_contain_text("1 created")
     await expect(card.get_by_role("button", name="Undo")).to_be_visible()
     answer = widget.locator(".bubble.role-assistant")
     await expect(answer).to_have_attribute("data-status", "completed")

@@ -1,7 +1,8 @@
 // One element per conversation item: message bubbles by role, thinking steps, tool-call
-// cards with Undo, and choice buttons. Completed messages show the server's sanitized HTML;
-// streaming ones show plain text.
+// cards (the call's mechanics, see tool_facts.js) with Undo, and choice buttons. Completed
+// messages show the server's sanitized HTML; streaming ones show plain text.
 import { h } from "../dom.js";
+import { toolFacts } from "./tool_facts.js";
 
 const ENDINGS = {
   stopped: "Stopped",
@@ -62,8 +63,6 @@ function step(item) {
 }
 
 function toolCall(item, { act }) {
-  const result = item.result ?? {};
-  const summary = result.summary ?? result.error ?? (item.status === "running" ? "Working…" : "");
   const undoable = item.undo_until && !item.undone_at && new Date(item.undo_until) > new Date();
   const statusText = item.undone_at ? "Undone" : { running: "Running", succeeded: "Done", failed: "Failed" }[item.status];
   return h("section", { class: `tool-card tool-${item.status}`, "data-id": item.id, "aria-label": `Tool ${item.name}` },
@@ -71,7 +70,7 @@ function toolCall(item, { act }) {
       h("span", { class: "tool-name" }, humanName(item.name)),
       h("span", { class: "tool-status" }, statusText),
       item.duration_ms != null ? h("span", { class: "tool-duration" }, `${item.duration_ms} ms`) : null),
-    h("p", { class: "tool-summary" }, summary),
+    h("p", { class: "tool-facts" }, toolFacts(item)),
     undoable ? h("button", { type: "button", class: "secondary", onclick: () => act("undo", item) }, "Undo") : null);
 }
 
