@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from bench import chat, tasks_api, understanding
-from bench.report import Table, write_markdown
+from bench.report import Table, describe, write_markdown, write_section
 from bench.seed import Dataset
 from bench.server import pin_client, raise_open_files_limit
 from bench.tables import chat_table, tasks_table
@@ -85,7 +85,17 @@ def main() -> None:
     if args.which in ("all", "understanding"):
         print("Offline interpreter ...", flush=True)
         sample = 200 if args.quick else understanding.SAMPLE
-        finished(understanding.table(understanding.run(sample), sample))
+        interpreter = understanding.table(understanding.run(sample), sample)
+        print(f"\n{interpreter.text()}")
+        if not args.quick:
+            target = args.markdown or DOCS
+            write_section(
+                "understanding",
+                "Offline interpreter",
+                describe(interpreter, command="python -m bench understanding"),
+                target,
+            )
+            print(f"Written to {target}", flush=True)
     for table in tables:
         print(f"\n{table.text()}")
 

@@ -296,6 +296,7 @@ def test_quoted_text_is_kept_and_not_read_for_dates() -> None:
         ("create a new project called Home Renovation", "Home Renovation"),
         ("make a list of numbers for me", "numbers"),
         ("start a new list called holiday gifts", "holiday gifts"),
+        ("new list: holiday packing", "holiday packing"),
         ("create a new shopping list", "shopping"),
         ("create a new list of my pending bills", "pending bills"),
         ("make list", None),

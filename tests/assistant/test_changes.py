@@ -112,6 +112,20 @@ def test_other_changes(text: str, target: TaskRef, changes: TaskChanges) -> None
     assert _update(text) == UpdateTasks(target=target, changes=changes)
 
 
+@pytest.mark.parametrize(
+    ("text", "rrule"),
+    [
+        ("make the gym one repeat every weekday", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("have the rent one repeat every month on the 1st", "FREQ=MONTHLY;BYMONTHDAY=1"),
+    ],
+)
+def test_making_a_task_repeat(text: str, rrule: str) -> None:
+    update = _update(text)
+    assert update.target.kind == "match" and update.target.title in ("gym", "rent")
+    assert update.changes.recurrence is not UNSET and update.changes.recurrence is not None
+    assert update.changes.recurrence.rrule == rrule
+
+
 def test_a_new_recurrence() -> None:
     found = read_update("make the lunch event repeat every friday", now=NOW)
     assert isinstance(found, UpdateTasks)

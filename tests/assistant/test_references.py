@@ -91,6 +91,7 @@ def test_anaphora(text: str) -> None:
         ("i don't want eggs", "eggs", None),
         ("cross out bread from shopping list", "bread", "shopping"),
         ("put milk back on my list", "milk", None),
+        ("actually i didn't finish the report", "report", None),
     ],
 )
 def test_title_words(text: str, title: str, project: str | None) -> None:

@@ -75,7 +75,7 @@ _TRAILING = re.compile(
 _NEW_LIST = re.compile(
     r"^(?:(?:a|an|the|my) )?(?:new |another |separate |empty |fresh )?"
     r"(?:(?P<before>[\w'&-]+(?: [\w'&-]+)?) )??(?:list|project|folder|category)"
-    r"(?: (?:called|named|titled|for|of|with the name|with))?(?: (?P<name>.+))?$",
+    r"(?::? (?:called|named|titled|for|of|with the name|with))?(?::? (?P<name>.+))?$",
     re.I,
 )
 # "a timer for 10 minutes" is due in 10 minutes

@@ -70,6 +70,11 @@ _RESCHEDULE = re.compile(
     re.I,
 )
 _REPEAT = re.compile(r"^(?:repeat|recur|happen|be|occur)s? ", re.I)
+_MAKE_REPEAT = re.compile(
+    r"^(?:make|have|let|set) (?P<target>.+?) (?:to )?(?P<value>(?:repeat|recur|happen|occur)s?"
+    r" .+)$",
+    re.I,
+)
 
 
 def _only(value: str, spans: list[tuple[int, int]]) -> bool:
@@ -130,6 +135,10 @@ def read_update(command: str, *, now: datetime) -> UpdateTasks | UpdateProject:
         changes = TaskChanges(priority=priority[0] if priority else 3)
     elif (match := _PRIORITISE.match(command)) is not None:
         changes = TaskChanges(priority=1 if match["verb"].lower().startswith("de") else 3)
+    elif (match := _MAKE_REPEAT.match(command)) is not None and (
+        repeating := _whole_schedule(match["value"], now)
+    ):
+        changes = repeating
     elif (match := _MOVE.match(command)) is not None:
         moving = match["verb"].lower() in ("move", "put", "bring")
         changes = _value_changes(match["value"], moving=moving, now=now)

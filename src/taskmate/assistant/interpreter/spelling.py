@@ -59,6 +59,8 @@ SHORTHAND: dict[str, str] = {
     "wat": "what",
     "wats": "whats",
     "wat's": "what's",
+    "u": "you",
+    "ur": "your",
 }
 _WEEKDAY_SHORTHAND: dict[str, str] = {
     "mon": "monday",

@@ -31,6 +31,8 @@ _COMPLETION_WORDS = re.compile(
 _REOPENING_WORDS = re.compile(
     r"^(?:reopen|re-open|unfinish|uncomplete|un-complete|uncheck|untick|unmark|put|bring|move"
     r"|mark|set|flag|open)\b"
+    r"|^(?:actually |oh |wait )?(?:i|we) (?:didn't|did not|haven't|have not|never) (?:actually )?"
+    r"(?:finish|finished|do|done|complete|completed)\b"
     r"|\b(?:as )?(?:not done|undone|incomplete|not complete|not completed|not finished"
     r"|unfinished|open again|again|open)$"
     r"|\b(?:isn't|is not|wasn't|was not|aren't|are not) (?:yet |really )?(?:done|finished"
