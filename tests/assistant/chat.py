@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
 
+from taskmate.chat.responder import Output, Responder, Turn
 from tests.chat.helpers import create_conversation, get_items, send, url
 from tests.conftest import Account, MakeUser
 from tests.live_server import until
@@ -97,3 +98,15 @@ def of_type(items: list[Json], kind: str) -> list[Json]:
 def answer_text(items: list[Json]) -> str:
     text: str = next(item for item in items if answered(item))["content"]
     return text
+
+
+class LateResponder:
+    """A responder for ``AssistantPolicy``, whose real one (``inner``) a test builds once the
+    app's runtime exists."""
+
+    inner: Responder | None = None
+
+    async def respond(self, turn: Turn) -> AsyncIterator[Output]:
+        assert self.inner is not None
+        async for output in self.inner.respond(turn):
+            yield output

@@ -105,6 +105,13 @@ ONE_TASK: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("remind me in 10 minutes to check the oven", "check the oven", "2026-01-15", "10:10", None),
     ("tomorrow morning remind me to stretch", "stretch", "2026-01-16", "09:00", None),
     (
+        "let me know when it's time to leave for the airport",
+        "leave for the airport",
+        None,
+        None,
+        None,
+    ),
+    (
         "on february fourteenth remind me to make dinner reservations",
         "make dinner reservations",
         "2026-02-14",

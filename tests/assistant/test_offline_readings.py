@@ -5,7 +5,6 @@ the rest runs through the engine and is judged by the tasks left."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
 
 import httpx
@@ -24,8 +23,7 @@ from taskmate.assistant.interpreter.changes import read_update
 from taskmate.assistant.offline import OfflineResponder
 from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.wiring import AssistantPolicy
-from taskmate.chat.responder import Output, Turn
-from tests.assistant.chat import Chat, answer_text, asking, of_type, start
+from tests.assistant.chat import Chat, LateResponder, answer_text, asking, of_type, start
 from tests.chat.runner.harness import FAST
 from tests.conftest import MakeUser
 
@@ -58,18 +56,7 @@ def model(text: str, *, now: datetime) -> Interpretation:
     return interpret(text, now=now)
 
 
-class _Later:
-    """A responder built once the app's runtime exists."""
-
-    inner: OfflineResponder | None = None
-
-    async def respond(self, turn: Turn) -> AsyncIterator[Output]:
-        assert self.inner is not None
-        async for output in self.inner.respond(turn):
-            yield output
-
-
-_RESPONDER = _Later()
+_RESPONDER = LateResponder()
 
 
 @pytest.fixture

@@ -3,17 +3,13 @@ change in the conversation the way the Undo button does, and cannot be undone it
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
 
 from taskmate.api.runtime import Runtime
 from taskmate.assistant.latest_undo import NOTHING_TO_UNDO
-from taskmate.assistant.llm.responder import LlmResponder
 from taskmate.assistant.wiring import AssistantPolicy
-from taskmate.chat.responder import Output, Turn
-from tests.assistant.chat import Chat, Json, answer_text, of_type, start
+from tests.assistant.chat import Chat, Json, LateResponder, answer_text, of_type, start
 from tests.assistant.llm.conftest import llm_responder
 from tests.assistant.llm.scripted_model import Call, ScriptedModel
 from tests.chat.helpers import create_conversation
@@ -23,18 +19,7 @@ from tests.conftest import MakeUser
 pytestmark = pytest.mark.usefixtures("no_model_requests")
 
 
-class _Later:
-    """The LLM responder, built once the app's runtime exists and a test wrote its script."""
-
-    inner: LlmResponder | None = None
-
-    async def respond(self, turn: Turn) -> AsyncIterator[Output]:
-        assert self.inner is not None
-        async for output in self.inner.respond(turn):
-            yield output
-
-
-_RESPONDER = _Later()
+_RESPONDER = LateResponder()
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ _INTROS = [
         r"^(?:remind|tell|notify|alert|ping|nudge)(?: me| us)?(?: again)?"
         r"(?: (?:to|that|about|of|for|when|with|if))?\b",
         r"^(?:let me know|make sure|be sure)(?: (?:to|that|about|of|i|you))*\b",
+        r"^(?:when (?:it's|it is) time to|when to|when i (?:need|have) to|it's time to)\b",
         r"^(?:remember|(?:don'?t|do not|never) (?:let me )?forget)(?: (?:me|that|i|to|about))*\b",
         r"^(?:i|we) (?:really )?(?:need|have|must|should|ought|gotta|got|want|would like|'d like"
         r"|wanna|plan|am going|'m going|'ll|will|'ve got|have got)(?: to)?"

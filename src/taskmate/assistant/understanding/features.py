@@ -1,5 +1,6 @@
-"""What the intent model sees of a message: a dense part (the sentence embedding and the
-rules' signals, ``Signals.values``) and a sparse part (hashed character and word n-grams).
+"""What the intent model sees of a message: a dense part (the rules' signals,
+``Signals.values``, after the sentence embedding when the model uses it) and a sparse part
+(hashed character and word n-grams).
 
 The n-grams are hashed with CRC-32 into ``SPARSE_SIZE`` buckets, the same at training and
 at run time, and weigh 1 each before the sparse part is scaled to unit length. Character
@@ -61,9 +62,11 @@ def sparse(text: str) -> Sparse:
     return Sparse(indices=buckets, values=values)
 
 
-def dense(texts: Sequence[str], signals: Sequence[Sequence[float]]) -> Floats:
-    """One row per message: the embedding of its model text, then its signals."""
-    rows: Floats = np.hstack(
-        [embed(texts), np.asarray(signals, dtype=np.float32).reshape(len(texts), -1)]
-    ).astype(np.float32)
+def dense(texts: Sequence[str], signals: Sequence[Sequence[float]], *, embedded: bool) -> Floats:
+    """One row per message: the embedding of its model text when ``embedded``, then its
+    signals."""
+    parts = [np.asarray(signals, dtype=np.float32).reshape(len(texts), -1)]
+    if embedded:
+        parts.insert(0, embed(texts))
+    rows: Floats = np.hstack(parts).astype(np.float32)
     return rows

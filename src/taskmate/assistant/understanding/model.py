@@ -1,7 +1,8 @@
 """The intent model at run time: a linear head over the features, read from ``intent.npz``
 beside this module (built by ``taskmate nlu train``), with numpy only.
 
-The file holds the weights of the dense and sparse features (the sparse ones as float16:
+The file holds whether the dense features include the sentence embedding, the weights of
+the dense and sparse features (the sparse ones as float16:
 they are many and small), the bias, the class order and the policy's thresholds.
 """
 
@@ -34,7 +35,8 @@ class Thresholds:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class IntentModel:
-    dense_weights: Floats  # (embedding dimensions + signals, classes)
+    embedded: bool  # whether the dense features start with the sentence embedding
+    dense_weights: Floats  # ((embedding dimensions +) signals, classes)
     sparse_weights: Floats  # (SPARSE_SIZE, classes)
     bias: Floats  # (classes,)
     thresholds: Thresholds
@@ -45,7 +47,7 @@ class IntentModel:
         text = model_text(command)
         features = sparse(text)
         logits = (
-            dense([text], [signals])[0] @ self.dense_weights
+            dense([text], [signals], embedded=self.embedded)[0] @ self.dense_weights
             + features.values @ self.sparse_weights[features.indices]
             + self.bias
         )
@@ -57,6 +59,7 @@ class IntentModel:
             np.savez_compressed(
                 out,
                 labels=np.asarray(LABELS),
+                embedded=np.asarray(self.embedded),
                 dense_weights=self.dense_weights.astype(np.float32),
                 sparse_weights=self.sparse_weights.astype(np.float16),
                 bias=self.bias.astype(np.float32),
@@ -73,6 +76,7 @@ def read_model(path: Path) -> IntentModel:
             raise ValueError(f"{path} was trained for other labels: run `taskmate nlu train`")
         act, margin = stored["thresholds"].tolist()
         model = IntentModel(
+            embedded=bool(stored["embedded"]),
             dense_weights=stored["dense_weights"].astype(np.float32),
             sparse_weights=stored["sparse_weights"].astype(np.float32),
             bias=stored["bias"].astype(np.float32),
