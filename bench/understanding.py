@@ -147,8 +147,9 @@ def table(cost: Cost, sample: int = SAMPLE) -> Table:
             "untimed, then timed; one fresh process.",
             "Cues alone: the rules' signals and decision, without the arguments; with the model: "
             "the whole interpret() call (signals, model, policy, the reader's arguments).",
-            "Model load includes importing WordLlama (its package imports requests and "
-            "huggingface_hub) and reading its weights from the wheel; memory is the RSS it adds "
-            "to a process that has imported the app.",
+            "Model load: the intent head, and WordLlama, which the app loads with it at start "
+            "for matching references (the head itself needs no embeddings): importing its "
+            "package (requests, huggingface_hub) and reading its weights from the wheel; memory "
+            "is the RSS both add to a process that has imported the app.",
         ],
     )
