@@ -25,6 +25,7 @@ from tests.assistant.helpers import NOW, read
         ("Hey Olly!", "greeting"),
         ("good evening", "greeting"),
         ("thanks", "thanks"),
+        ("ok thanks", "thanks"),
         ("Thank you very much!", "thanks"),
         ("cheers mate", "thanks"),
         ("goodbye", "farewell"),

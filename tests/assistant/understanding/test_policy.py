@@ -25,6 +25,11 @@ def test_an_unsure_change_is_not_made() -> None:
     assert not decision.offer
 
 
+def test_an_unsure_change_close_to_a_search_is_a_search_with_the_change_asked_about() -> None:
+    decision = decide(probabilities(complete=0.43, find=0.40), THRESHOLDS, errand=False)
+    assert (decision.label, decision.alternative) == ("find", "complete")
+
+
 def test_an_unsure_addition_is_offered_instead() -> None:
     decision = decide(probabilities(add=0.5, outside=0.4), THRESHOLDS, errand=False)
     assert (decision.label, decision.offer) == ("outside", True)

@@ -138,7 +138,8 @@ def strip_fillers(text: str) -> Core:
             greeted, text = True, text[match.end() :]
         elif (match := _LEADING.match(text)) is not None and text[match.end() :].strip(_SEPARATORS):
             text = text[match.end() :]
-        text = _TRAILING.sub("", text).lstrip(_SEPARATORS).rstrip(" ,")
+        text = text.lstrip(_SEPARATORS)
+        text = (_TRAILING.sub("", text) or text).rstrip(" ,")  # "ok thanks" keeps "thanks"
         if text == before:
             return Core(text, greeted)
 

@@ -13,6 +13,7 @@ import numpy.typing as npt
 from taskmate.assistant.understanding.judging import is_task_request, right_labels
 from taskmate.assistant.understanding.labels import CHANGES, LABELS, Label
 from taskmate.assistant.understanding.model import Thresholds
+from taskmate.assistant.understanding.policy import decide
 from taskmate.assistant.understanding.sources import Example
 
 SOURCES = ("clinc", "slurp", "commands")
@@ -29,12 +30,11 @@ class Figures:
 
 
 def decided_labels(probabilities: npt.NDArray[np.float64], thresholds: Thresholds) -> list[Label]:
-    """The label acted on: a change below the ``act`` threshold is not made."""
-    labels: list[Label] = []
-    for row in probabilities:
-        label = LABELS[int(row.argmax())]
-        labels.append("outside" if label in CHANGES and row.max() < thresholds.act else label)
-    return labels
+    """The label the policy acts on for each row of probabilities."""
+    return [
+        decide(dict(zip(LABELS, row.tolist(), strict=True)), thresholds, errand=False).label
+        for row in probabilities
+    ]
 
 
 def _share(hits: Sequence[bool]) -> float:

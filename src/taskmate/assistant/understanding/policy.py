@@ -1,7 +1,9 @@
 """From the model's probabilities to what the assistant does.
 
 - A change is made only when its label is the most likely one and at least ``act`` likely;
-  a less certain change is not made: the request is treated as not for this assistant.
+  a less certain change is not made: when a search is nearly as likely, the search is the
+  reading (it changes nothing) and the change the alternative the assistant asks about;
+  otherwise the request is treated as not for this assistant.
 - A second task reading within ``margin`` of the first is kept as an alternative, and the
   assistant asks which one was meant.
 - A request that is not for this assistant but reads as something to do (``errand``: a
@@ -29,6 +31,8 @@ def decide(probabilities: dict[Label, float], thresholds: Thresholds, *, errand:
     ranked = sorted(probabilities.items(), key=lambda pair: pair[1], reverse=True)
     (top, likely), (second, second_likely) = ranked[0], ranked[1]
     if top in CHANGES and likely < thresholds.act:
+        if second == "find" and likely - second_likely < thresholds.margin:
+            return Decision(label="find", confidence=second_likely, alternative=top)
         offer = errand or top == "add"
         return Decision(label="outside", confidence=probabilities["outside"], offer=offer)
     if top == "outside":
