@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from taskmate.tasks.dates_lexicon import ALIASES
+from taskmate.tasks.dates_lexicon import ALIASES, MONTHS, WEEKDAYS
+from taskmate.tasks.numbers import ORDINAL_TENS, ORDINAL_UNITS
 
 _TOKEN = re.compile(
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?![\w-])"
@@ -48,3 +49,26 @@ def tokenize(text: str) -> Tokens:
         starts.append(match.start())
         ends.append(match.end())
     return Tokens(words, kinds, starts, ends)
+
+
+# Words that anchor a phrase to a day; "in 2 hours" is a moment, not a time of day.
+_ANCHORS = (
+    "today tonight tomorrow yesterday weekend day days week weeks fortnight month months year"
+    " years hour hours minute minutes eom eow eoy"
+)
+_DAY_WORDS = (
+    frozenset(_ANCHORS.split())
+    | MONTHS.keys()
+    | WEEKDAYS.keys()
+    | ORDINAL_UNITS.keys()
+    | ORDINAL_TENS.keys()
+)
+
+
+def clock_only(phrase: str) -> bool:
+    """A time of day without a day ("at 5pm", "noon")."""
+    tokens = tokenize(phrase)
+    return not any(
+        word in _DAY_WORDS or kind in ("iso", "slash", "ord")
+        for word, kind in zip(tokens.words, tokens.kinds, strict=True)
+    )

@@ -15,34 +15,12 @@ import re
 from datetime import time
 
 from taskmate.tasks.dates import Due
-from taskmate.tasks.dates_lexicon import MONTHS, RRULE_DAYS, WEEKDAYS
-from taskmate.tasks.dates_tokens import tokenize
-from taskmate.tasks.numbers import ORDINAL_TENS, ORDINAL_UNITS
+from taskmate.tasks.dates_lexicon import RRULE_DAYS
+from taskmate.tasks.dates_tokens import clock_only
 from taskmate.tasks.recurrence import Recurrence
 
-# Words that anchor a date phrase to a day ("7pm" has none, "monday 7pm" has one).
-_ANCHORS = (
-    "today tonight tomorrow yesterday weekend day days week weeks fortnight month months year"
-    " years hour hours minute minutes eom eow eoy"
-)
-_DAY_WORDS = (
-    frozenset(_ANCHORS.split())
-    | frozenset(MONTHS)
-    | frozenset(WEEKDAYS)
-    | frozenset(ORDINAL_UNITS)
-    | frozenset(ORDINAL_TENS)
-)
 _DAY_NAMES = {code: calendar.day_name[number] for number, code in enumerate(RRULE_DAYS)}
 _PART = re.compile(r"^(?P<key>[A-Z]+)=(?P<value>.+)$")
-
-
-def _clock_only(text: str) -> bool:
-    """A time of day without a day ("7pm", "at noon")."""
-    tokens = tokenize(text)
-    return bool(tokens.words) and not any(
-        word in _DAY_WORDS or kind in ("iso", "slash", "ord")
-        for word, kind in zip(tokens.words, tokens.kinds, strict=True)
-    )
 
 
 def _parts(rrule: str) -> dict[str, str]:
@@ -110,7 +88,7 @@ def describe(rrule: str, clock: time | None) -> str | None:
 
 def rescheduled(recurrence: Recurrence, *, current: Due | None, new: Due) -> tuple[Due, Recurrence]:
     """The due date and the rule of a recurring task moved to ``new``."""
-    if current is not None and new.text and _clock_only(new.text):
+    if current is not None and new.text and clock_only(new.text):
         new = Due(date=current.date, time=new.time, text="")
     elif current is not None and new.text and new.time is None:
         new = Due(date=new.date, time=current.time, text="")

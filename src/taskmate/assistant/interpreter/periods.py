@@ -19,8 +19,9 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from taskmate.assistant.interpreter.intents import DateRange
-from taskmate.assistant.interpreter.when import Span, clock_only, find_schedule
+from taskmate.assistant.interpreter.when import Span, find_schedule
 from taskmate.tasks.dates_lexicon import MONTHS
+from taskmate.tasks.dates_tokens import clock_only
 from taskmate.tasks.numbers import read_cardinal
 
 Bounds = tuple[date, date | None]

@@ -11,26 +11,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from taskmate.assistant.interpreter.lexicon import words
 from taskmate.tasks.dates import Due, DueMatch, find_due
-from taskmate.tasks.dates_lexicon import MONTHS, WEEKDAYS
-from taskmate.tasks.dates_tokens import BARRIER, tokenize
-from taskmate.tasks.numbers import ORDINAL_TENS, ORDINAL_UNITS
+from taskmate.tasks.dates_tokens import BARRIER, clock_only
 from taskmate.tasks.recurrence import Recurrence, RecurrenceMatch, find_recurrence
 
 Span = tuple[int, int]
 
-# Words that anchor a phrase to a day; "in 2 hours" is a moment, not a time of day.
-_DAY_WORDS = (
-    words(
-        "today tonight tomorrow yesterday weekend day days week weeks fortnight month months"
-        " year years hour hours minute minutes eom eow eoy"
-    )
-    | MONTHS.keys()
-    | WEEKDAYS.keys()
-    | ORDINAL_UNITS.keys()
-    | ORDINAL_TENS.keys()
-)
 _CONNECTORS = re.compile(r"(?:\b(?:at|on|by|due|for|from|in|until|till|before|the)\s+)+$", re.I)
 
 
@@ -39,15 +25,6 @@ class Schedule:
     due: Due
     recurrence: Recurrence | None
     spans: tuple[Span, ...]  # where the phrases are, with the connectors before them
-
-
-def clock_only(phrase: str) -> bool:
-    """A time of day without a day ("at 5pm", "noon")."""
-    tokens = tokenize(phrase)
-    return not any(
-        word in _DAY_WORDS or kind in ("iso", "slash", "ord")
-        for word, kind in zip(tokens.words, tokens.kinds, strict=True)
-    )
 
 
 def with_connectors(text: str, start: int, end: int) -> Span:
