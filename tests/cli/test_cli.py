@@ -1,13 +1,21 @@
-"""The ``taskmate`` command, run in-process against a temporary data directory."""
+"""The ``taskmate`` command, run in-process against a temporary data directory (and
+``serve`` once as the real command)."""
 
+import asyncio
+import json
 from pathlib import Path
 
+import httpx
 import pytest
 from typer.testing import CliRunner
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
+from websockets.typing import Origin
 
 from taskmate import __version__
 from taskmate.cli import app
 from taskmate.db import migrate
+from tests.server_process import API, WAIT, running_server
 
 runner = CliRunner()
 
@@ -80,3 +88,32 @@ def test_invalid_settings_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["serve"])
     assert result.exit_code == 2
     assert "TASKMATE_PORT" in result.output
+
+
+async def test_serve_trusts_the_origin_of_the_port_it_was_given(data_dir: Path) -> None:
+    database_url = f"sqlite+aiosqlite:///{data_dir / 'taskmate.db'}"
+    with running_server(database_url, data_dir, "origins") as server:
+        async with httpx.AsyncClient(base_url=server.base_url, timeout=WAIT) as client:
+            registered = await client.post(
+                f"{API}/auth/register",
+                json={"email": "origins@example.com", "password": "correct-horse"},
+            )
+            session = {"Cookie": f"taskmate_access={registered.json()['access_token']}"}
+            own = Origin(server.base_url)
+            default_port = Origin("http://localhost:8000")
+            for origin, allowed in ((own, True), (default_port, False)):
+                preflight = await client.options(
+                    f"{API}/tasks",
+                    headers={"Origin": origin, "Access-Control-Request-Method": "POST"},
+                )
+                assert (preflight.headers.get("access-control-allow-origin") == origin) is allowed
+        async with connect(
+            server.ws_url, origin=own, additional_headers=session, open_timeout=WAIT
+        ) as socket:
+            assert json.loads(await asyncio.wait_for(socket.recv(), WAIT))["type"] == "ready"
+        with pytest.raises(InvalidStatus) as refused:
+            async with connect(
+                server.ws_url, origin=default_port, additional_headers=session, open_timeout=WAIT
+            ):
+                pass
+        assert refused.value.response.status_code == 403

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -11,7 +12,7 @@ from taskmate.cli.doctor import doctor
 from taskmate.cli.nlu import nlu
 from taskmate.cli.parse import parse
 from taskmate.cli.users import users
-from taskmate.config import Settings, SettingsError, load_settings
+from taskmate.config import ENV_PREFIX, Settings, SettingsError, load_settings
 from taskmate.db import migrate as migrations
 from taskmate.server import TaskmateServer, server_options
 from taskmate.supervisor import STARTUP_FAILURE, supervise
@@ -41,6 +42,15 @@ def settings_or_exit(**overrides: object) -> Settings:
         raise fail(str(error)) from None
 
 
+def hand_to_app_factory(overrides: dict[str, object]) -> None:
+    """The app factory loads its settings from the environment in every process it runs in
+    (the reloader's and each worker's too), so the command line's options must travel there:
+    otherwise the app would trust the default port's origins and refuse its own."""
+    os.environ.update(
+        {f"{ENV_PREFIX}{name.upper()}": str(value) for name, value in overrides.items()}
+    )
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind [TASKMATE_HOST].")] = None,
@@ -51,7 +61,9 @@ def serve(
     """Run the web app and API. Migrates the embedded SQLite database first."""
     import uvicorn
 
-    overrides = {key: value for key, value in (("host", host), ("port", port)) if value}
+    overrides: dict[str, object] = {
+        key: value for key, value in (("host", host), ("port", port)) if value
+    }
     settings = settings_or_exit(**overrides)
     try:
         settings.check_deployment(workers=workers)
@@ -66,6 +78,7 @@ def serve(
         raise fail("The database schema is not up to date: run `taskmate migrate` first.")
     settings.signing_key()  # create the generated key once, before workers race for it
     typer.echo(f"Taskmate {__version__} on http://{settings.host}:{settings.port}")
+    hand_to_app_factory(overrides)
     options = server_options(settings) | {"factory": True, "env_file": None}
     if reload:  # development: uvicorn's reloader, without the drain
         uvicorn.run(APP_FACTORY, reload=True, **options)
