@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from taskmate.api.runtime import Runtime
 from taskmate.chat.models import Generation, Item
-from tests.chat.helpers import create_conversation, get_items, post_message, send, url
+from tests.chat.helpers import create_conversation, get_items, post_message, send, share, url
 from tests.conftest import MakeUser
 from tests.helpers import assert_error, error_fields
 from tests.tasks.helpers import freeze
@@ -257,6 +257,24 @@ async def test_regenerate_answers_the_last_user_message_again(
         last["item"]["id"],
         user.id,
     )
+
+
+async def test_only_the_author_of_the_last_message_may_regenerate_it(
+    client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
+) -> None:
+    owner, member = await make_user(), await make_user()
+    conversation = await create_conversation(client, owner)
+    await share(client, owner, conversation["id"], member)
+    await send(client, member, conversation["id"], "add buy milk")
+    regenerate = url(conversation["id"], "/regenerate")
+    before = await count_rows(runtime, Generation, conversation["id"])
+    assert_error(await client.post(regenerate, headers=owner.headers), 403, "forbidden")
+    left = await client.delete(
+        url(conversation["id"], f"/participants/{member.id}"), headers=member.headers
+    )
+    assert left.status_code == 204
+    assert_error(await client.post(regenerate, headers=member.headers), 404, "not_found")
+    assert await count_rows(runtime, Generation, conversation["id"]) == before
 
 
 async def test_regenerate_is_refused_while_the_assistant_is_off(

@@ -1,4 +1,5 @@
-"""Messages are limited per user per minute; retries of a sent message are free."""
+"""Messages and regenerated answers are limited per user per minute; retries of a sent
+message are free."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.chat.helpers import create_conversation, post_message
+from tests.chat.helpers import create_conversation, post_message, url
 from tests.conftest import MakeUser
 from tests.helpers import assert_error
 
@@ -35,3 +36,14 @@ async def test_messages_past_the_limit_are_refused_but_retries_pass(
     # The limit is per user.
     theirs = await create_conversation(client, other)
     assert (await post_message(client, other, theirs["id"], "hi")).status_code == 201
+
+
+async def test_regenerated_answers_count_against_the_message_limit(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    conversation = await create_conversation(client, user)
+    assert (await post_message(client, user, conversation["id"], "hello")).status_code == 201
+    regenerate = url(conversation["id"], "/regenerate")
+    assert (await client.post(regenerate, headers=user.headers)).status_code == 202
+    assert_error(await client.post(regenerate, headers=user.headers), 429, "rate_limited")

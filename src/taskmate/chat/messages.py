@@ -20,7 +20,7 @@ from taskmate.chat.log import ItemDraft
 from taskmate.chat.models import Item
 from taskmate.chat.views import ItemView, SentMessage
 from taskmate.db.base import new_id
-from taskmate.errors import Conflict, PayloadTooLarge, ValidationFailed
+from taskmate.errors import Conflict, Forbidden, PayloadTooLarge, ValidationFailed
 from taskmate.ratelimit import RateLimiter
 
 MAX_CONTENT = 10_000
@@ -87,8 +87,9 @@ class MessageService:
         return bool(events)
 
     async def regenerate(self, conversation_id: str) -> str:
-        """Queues a new answer to the conversation's last user message, acting for that
-        message's author (whose tasks the assistant's tools act on)."""
+        """Queues a new answer to the conversation's last user message. Only its author may
+        ask, while a participant: the assistant's tools act on the author's tasks. Each answer
+        costs like a message, so it counts against the same limit."""
         found = await self._membership(conversation_id)
         found.require_active()
         if found.conversation.assistant == "off":
@@ -101,18 +102,23 @@ class MessageService:
                 Item.conversation_id == conversation_id,
                 Item.type == "message",
                 Item.role == "user",
-                Item.author_id.is_not(None),
             )
             .order_by(Item.position.desc())
             .limit(1)
         )
-        if message is None or message.author_id is None:
+        if message is None:
             raise Conflict("There is no message to answer again yet; send one first.")
+        actor = self._ctx.actor.user_id
+        if message.author_id != actor:
+            raise Forbidden(
+                "Only the person who sent the last message can ask for a new answer to it."
+            )
+        await self._limiter.hit(self._limiter.messages, "messages", actor, "messages")
         generation_id = await queue_generation(
             self._db,
             conversation_id=conversation_id,
             reply_to_item_id=message.id,
-            requested_by=message.author_id,
+            requested_by=actor,
             now=self._ctx.now(),
         )
         self._ctx.record(generation_event(conversation_id, generation_id, "queued"))
