@@ -5,9 +5,18 @@ const form = document.querySelector("form.auth");
 const errorBox = document.getElementById("form-error");
 const signingUp = form.dataset.mode === "signup";
 
+// Where to go after signing in: a page of this site only. The browser resolves `next` as it
+// would a link (backslashes, tabs and newlines included), so a string that merely looks like a
+// path, such as "/\\evil.example", cannot lead elsewhere.
 function nextPage() {
   const next = new URLSearchParams(location.search).get("next") ?? "/";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  let target;
+  try {
+    target = new URL(next, location.origin);
+  } catch {
+    return "/";
+  }
+  return target.origin === location.origin ? target.pathname + target.search + target.hash : "/";
 }
 
 for (const link of document.querySelectorAll("a[data-keep-next]")) {
