@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from taskmate.private_files import private_file
+
 ENV_PREFIX = "TASKMATE_"
 MIN_SECRET_LENGTH = 32
 SECRET_FILE_NAME = "secret_key"
@@ -166,10 +168,8 @@ class Settings(BaseSettings):
         path = self.data_dir / SECRET_FILE_NAME
         if path.exists():
             return path.read_text().strip()
-        self.data_dir.mkdir(parents=True, exist_ok=True)
         key = secrets.token_urlsafe(48)
-        path.touch(mode=0o600)
-        path.write_text(key)
+        private_file(path).write_text(key)
         return key
 
 

@@ -40,6 +40,16 @@ def test_a_migrated_database_is_reported_at_the_newest_schema(environment: Path)
     assert "at the newest migration" in result.output
 
 
+def test_a_database_others_can_read_is_reported_with_the_fix(environment: Path) -> None:
+    assert runner.invoke(app, ["migrate"]).exit_code == 0
+    private = runner.invoke(app, ["doctor"])
+    assert "private to this account" in private.output
+    (environment / "data" / "taskmate.db").chmod(0o644)
+    shared = runner.invoke(app, ["doctor"])
+    assert shared.exit_code == 0, shared.output
+    assert "chmod 600" in shared.output
+
+
 def test_an_unmigrated_postgresql_database_must_be_migrated(
     environment: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -28,6 +28,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from taskmate.private_files import private_file
+
 WRITE_OPTION = "taskmate_write"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -53,7 +55,8 @@ def create_engine(url: str) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            # SQLite gives its -wal and -shm files the database file's mode.
+            private_file(Path(parsed.database))
         engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _prepare_sqlite(engine)
         return engine

@@ -96,6 +96,8 @@ async def _database(settings: Settings, workers: int) -> list[Finding]:
                 _ok("database", f"{shown} does not exist yet: `taskmate serve` creates it")
             )
             return findings
+        if path:
+            findings.append(await asyncio.to_thread(_privacy, Path(path)))
     database = Database(url)
     try:
         problem = await database_problem(database)
@@ -112,6 +114,19 @@ async def _database(settings: Settings, workers: int) -> list[Finding]:
     else:
         findings.append(_fail("schema", behind))
     return findings
+
+
+def _privacy(database: Path) -> Finding:
+    """Databases created before Taskmate made them private may still be readable by all."""
+    shared = [path for path in (database.parent, database) if path.stat().st_mode & 0o077]
+    if not shared:
+        return _ok("files", "the database and its directory are private to this account")
+    return _warn(
+        "files",
+        f"other accounts on this machine can open {', '.join(map(str, shared))}, which holds "
+        f"password and token hashes: run chmod 700 {database.parent} and chmod 600 "
+        f"{database}*",
+    )
 
 
 async def _redis(settings: Settings) -> Finding:
