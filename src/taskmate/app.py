@@ -16,7 +16,7 @@ from taskmate.api.drain import DRAIN_STATE, Drain
 from taskmate.api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
 from taskmate.api.runtime import LivePolicy, Runtime
 from taskmate.assistant.wiring import AssistantPolicy, answering, register_undo
-from taskmate.auth import me_router
+from taskmate.auth import me_router, tokens_router
 from taskmate.auth import router as auth_router
 from taskmate.auth.tokens import TokenCodec
 from taskmate.broker import build_broker
@@ -139,6 +139,7 @@ def create_app(
     for router in (
         auth_router.router,
         me_router.router,
+        tokens_router.router,
         export_router.router,
         tasks_router.router,
         projects_router.router,

@@ -1,6 +1,6 @@
 """Imports every model so that ``Base.metadata`` knows all tables (for Alembic and tests)."""
 
-from taskmate.auth.models import AuthSession, RefreshToken, User
+from taskmate.auth.models import AuthSession, PersonalAccessToken, RefreshToken, User
 from taskmate.chat.models import Conversation, Generation, Item, Participant
 from taskmate.db.base import Base
 from taskmate.tasks.models import Project, Task, TaskLabel
@@ -12,6 +12,7 @@ __all__ = [
     "Generation",
     "Item",
     "Participant",
+    "PersonalAccessToken",
     "Project",
     "RefreshToken",
     "Task",
