@@ -3,6 +3,7 @@
 from taskmate.auth.models import AuthSession, PersonalAccessToken, RefreshToken, User
 from taskmate.chat.models import Conversation, Generation, Item, Participant
 from taskmate.db.base import Base
+from taskmate.mcp.models import McpChange
 from taskmate.tasks.models import Project, Task, TaskLabel
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "Conversation",
     "Generation",
     "Item",
+    "McpChange",
     "Participant",
     "PersonalAccessToken",
     "Project",
