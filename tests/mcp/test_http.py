@@ -145,3 +145,16 @@ async def test_requests_without_a_valid_token_or_from_a_foreign_origin_are_refus
         )
     assert response.status_code == status
     assert response.json()["error"]["code"] == {401: "unauthorized", 403: "forbidden"}[status]
+
+
+async def test_only_post_is_served_as_nothing_is_kept_between_requests(
+    server: LiveServer, client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    secret = (await create_token(client, user))["token"]
+    headers = {"Authorization": f"Bearer {secret}", "Accept": "text/event-stream"}
+    async with httpx.AsyncClient(base_url=server.http) as http:
+        for method in ("GET", "DELETE"):
+            response = await http.request(method, "/mcp", headers=headers)
+            assert response.status_code == 405 and response.headers["allow"] == "POST"
+            assert response.json()["error"]["code"] == "method_not_allowed"

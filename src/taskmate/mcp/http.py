@@ -16,12 +16,13 @@ from mcp.server.transport_security import TransportSecuritySettings
 from mcp.shared.exceptions import MCPError
 from mcp_types import INVALID_REQUEST
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.types import Receive, Scope, Send
 
 from taskmate.api.runtime import Runtime
 from taskmate.auth.deps import bearer_token, token_caller
 from taskmate.auth.personal_tokens import is_personal_token
-from taskmate.errors import AppError, Forbidden, Unauthorized, error_response
+from taskmate.errors import AppError, Forbidden, Unauthorized, error_body, error_response
 from taskmate.mcp.caller import McpCaller
 from taskmate.mcp.server import build_server
 
@@ -32,6 +33,7 @@ NEEDS_TOKEN = (
     "Create one in Taskmate under Settings → Access tokens."
 )
 WRONG_ORIGIN = "Requests from this web page's origin are not allowed."
+ONLY_POST = "The MCP server is stateless: send each JSON-RPC message with POST."
 
 
 async def _from_request(request: Any) -> McpCaller:
@@ -61,6 +63,13 @@ class McpEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
+        if request.method != "POST":
+            # Stateless: no stream for server-initiated messages (the SDK would hold a GET
+            # open with nothing ever to send) and no session to delete.
+            body = error_body("method_not_allowed", ONLY_POST)
+            response = JSONResponse(body, status_code=405, headers={"Allow": "POST"})
+            await response(scope, receive, send)
+            return
         try:
             scope[CALLER_KEY] = await self._caller(request)
         except AppError as error:
