@@ -22,7 +22,7 @@ from taskmate.chat.context import Actor, ChatContext
 from taskmate.chat.conversations import ConversationService
 from taskmate.chat.messages import MessageService
 from taskmate.chat.models import Conversation, Generation, Item, Participant
-from taskmate.errors import AppError, Unavailable
+from taskmate.errors import Conflict, Unavailable
 from taskmate.mcp.caller import McpCaller
 
 MCP_KIND = "mcp"
@@ -84,7 +84,7 @@ class Asking:
                 conversation_id, client_id=uuid.uuid4(), content=message
             )
         if sent.generation_id is None:
-            raise AppError("The assistant does not answer in this conversation.")
+            raise Conflict("The assistant does not answer in this conversation.")
         turn = await self._settled(conversation_id, sent.generation_id)
         if asked is not None and asked.generation_id and await self._answered(asked.id):
             # A typed answer to the question: the turn that asked it goes on, and its
