@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI, WebSocket
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from taskmate import __version__
@@ -16,7 +17,7 @@ from taskmate.api.drain import DRAIN_STATE, Drain
 from taskmate.api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
 from taskmate.api.runtime import LivePolicy, Runtime
 from taskmate.assistant.wiring import AssistantPolicy, answering, register_undo
-from taskmate.auth import me_router
+from taskmate.auth import me_router, tokens_router
 from taskmate.auth import router as auth_router
 from taskmate.auth.tokens import TokenCodec
 from taskmate.broker import build_broker
@@ -28,6 +29,8 @@ from taskmate.config import Settings, load_settings
 from taskmate.db.base import new_id
 from taskmate.db.engine import Database
 from taskmate.errors import install_error_handlers
+from taskmate.mcp.http import PATH as MCP_PATH
+from taskmate.mcp.http import McpEndpoint
 from taskmate.observability.http_metrics import HttpMetricsMiddleware
 from taskmate.observability.logging import configure_logging
 from taskmate.observability.metrics import Metrics
@@ -89,6 +92,7 @@ def create_app(
     settings.check_deployment()
     configure_logging(settings)
     runtime = build_runtime(settings, live or LivePolicy())
+    mcp = McpEndpoint(runtime)
 
     @asynccontextmanager
     async def lifespan(started: FastAPI) -> AsyncIterator[dict[str, Drain]]:
@@ -106,6 +110,7 @@ def create_app(
         async with (
             answering(started.state, runtime, assistant or AssistantPolicy()),
             runtime.metrics.sampling(),
+            mcp.running(),
         ):
             yield {DRAIN_STATE: runtime.drain}  # for TaskmateServer's shutdown
         await runtime.events.close()
@@ -139,6 +144,7 @@ def create_app(
     for router in (
         auth_router.router,
         me_router.router,
+        tokens_router.router,
         export_router.router,
         tasks_router.router,
         projects_router.router,
@@ -148,6 +154,8 @@ def create_app(
     ):
         api.include_router(router)
     app.include_router(api)
+    # A Route around an ASGI app (not a function) hands it the raw scope, every method.
+    app.router.routes.append(Route(MCP_PATH, endpoint=mcp, include_in_schema=False))
     app.include_router(health.router)
     app.include_router(metrics_router.router)
     install_web(app)

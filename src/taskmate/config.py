@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(default=30, ge=1, le=365)
     rate_messages_per_minute: int = Field(default=30, ge=0)
     rate_login_per_minute: int = Field(default=10, ge=0)
+    rate_mcp_per_minute: int = Field(default=120, ge=0)
     max_connections_per_user: int = Field(default=20, ge=1)
     llm: str = "offline"
     llm_base_url: str | None = None
@@ -57,6 +58,7 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=60, gt=0, le=600)
     llm_retries: int = Field(default=2, ge=0, le=10)
     metrics_token: SecretStr | None = None
+    token: SecretStr | None = None  # the personal access token `taskmate mcp` acts with
     shutdown_timeout: float = Field(default=30, ge=0)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

@@ -143,9 +143,14 @@ def _validation_fields(exc: RequestValidationError) -> list[dict[str, str]]:
     return fields
 
 
+def error_response(error: AppError) -> JSONResponse:
+    """The error in the protocol's envelope, for code outside FastAPI's handlers."""
+    return _response(error.status, error.code, error.message, error.details, error.headers)
+
+
 async def _app_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return _response(exc.status, exc.code, exc.message, exc.details, exc.headers)
+    return error_response(exc)
 
 
 async def _request_validation_error(_request: Request, exc: Exception) -> JSONResponse:

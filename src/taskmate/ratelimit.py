@@ -31,6 +31,7 @@ class RateLimiter:
         self.login = _per_minute(settings.rate_login_per_minute)
         self.register = RateLimitItemPerHour(20)
         self.messages = _per_minute(settings.rate_messages_per_minute)
+        self.mcp = _per_minute(settings.rate_mcp_per_minute)
 
     async def hit(self, limit: RateLimitItem | None, scope: str, key: str, what: str) -> None:
         """Count one attempt of ``scope`` for ``key``; raise ``RateLimited`` past the limit."""

@@ -26,7 +26,7 @@ async def cookie_session(client: httpx.AsyncClient, account: Account) -> None:
 async def test_signed_out_visitors_are_sent_to_login_with_the_page_to_return_to(
     client: httpx.AsyncClient,
 ) -> None:
-    for path in ("/", "/chat", "/chat/0b8f4a1e-5d8e-4a52-9a49-4b8a0f7d9f10"):
+    for path in ("/", "/chat", "/chat/0b8f4a1e-5d8e-4a52-9a49-4b8a0f7d9f10", "/settings"):
         response = await client.get(path)
         assert response.status_code == 303
         assert response.headers["location"] == f"/login?next={path}"

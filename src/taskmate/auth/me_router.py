@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from taskmate.auth.cookies import clear_session_cookies
-from taskmate.auth.deps import AuthServiceDep, CurrentUser
+from taskmate.auth.deps import AuthServiceDep, CurrentUser, ProfileUser
 from taskmate.auth.models import User
 from taskmate.auth.schemas import AccountDeleteIn, ProfilePatch, UserOut
 
@@ -13,7 +13,7 @@ router = APIRouter(prefix="/me", tags=["me"])
 
 
 @router.get("", response_model=UserOut)
-async def read_me(user: CurrentUser) -> User:
+async def read_me(user: ProfileUser) -> User:
     return user
 
 

@@ -54,3 +54,24 @@ class RefreshToken(Base):
     rotated_at: Mapped[datetime | None]
     successor_jti: Mapped[str | None] = mapped_column(String(36))
     successor_issued_at: Mapped[datetime | None]
+
+
+class PersonalAccessToken(Base):
+    """A long-lived credential for scripts and assistants, limited to its ``scopes``.
+
+    Only the SHA-256 of the secret is stored; ``hint`` keeps its last characters so people
+    can tell their tokens apart. Revoking deletes the row, so the next request fails.
+    """
+
+    __tablename__ = "personal_access_tokens"
+    __table_args__ = (Index(None, "user_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    scopes: Mapped[str] = mapped_column(String(100))  # space separated
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hint: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]

@@ -10,8 +10,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from taskmate.auth.models import AuthSession, RefreshToken, User
+from taskmate.auth.models import AuthSession, PersonalAccessToken, RefreshToken, User
 from taskmate.auth.passwords import hash_password, verify_password
+from taskmate.auth.personal_tokens import ended_event
 from taskmate.auth.schemas import SessionKind
 from taskmate.auth.tokens import AccessClaims, TokenCodec, hash_refresh_token
 from taskmate.errors import Conflict, NotFound, Unauthorized, ValidationFailed
@@ -131,7 +132,7 @@ class AuthService:
         return stored.session_id if stored else None
 
     async def change_password(
-        self, user: User, *, current: str, new: str, keep_session_id: str
+        self, user: User, *, current: str, new: str, keep_session_id: str | None
     ) -> None:
         self._check_password(user, current, field="current_password")
         await self._replace_password(user, new, keep_session_id=keep_session_id)
@@ -141,9 +142,15 @@ class AuthService:
         sessions = list(
             await self._db.scalars(select(AuthSession).where(AuthSession.user_id == user.id))
         )
+        tokens = list(
+            await self._db.scalars(
+                select(PersonalAccessToken).where(PersonalAccessToken.user_id == user.id)
+            )
+        )
         await self._db.delete(user)
         await self._db.commit()
         await self._publish_ended(sessions)
+        await self._events.publish([ended_event(token) for token in tokens])
 
     async def update_profile(self, user: User, *, name: str | None, timezone: str | None) -> User:
         if name is not None:

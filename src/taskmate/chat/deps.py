@@ -10,7 +10,7 @@ import structlog
 from fastapi import Depends, Request
 
 from taskmate.api.deps import RuntimeDep, SessionDep
-from taskmate.auth.deps import CurrentUser
+from taskmate.auth.deps import ChatUser
 from taskmate.chat.actions import ItemActions
 from taskmate.chat.context import Actor, ChatContext
 from taskmate.chat.conversations import ConversationService
@@ -22,7 +22,7 @@ from taskmate.chat.reading import ReadingService
 from taskmate.errors import NotFound
 
 
-def chat_context(session: SessionDep, runtime: RuntimeDep, user: CurrentUser) -> ChatContext:
+def chat_context(session: SessionDep, runtime: RuntimeDep, user: ChatUser) -> ChatContext:
     return ChatContext(
         session,
         actor=Actor(user_id=user.id, name=user.name),

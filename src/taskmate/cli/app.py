@@ -1,4 +1,4 @@
-"""``taskmate serve | migrate | doctor | user ... | version``."""
+"""``taskmate serve | mcp | migrate | doctor | user ... | version``."""
 
 from __future__ import annotations
 
@@ -51,6 +51,42 @@ def hand_to_app_factory(overrides: dict[str, object]) -> None:
     )
 
 
+def ready_schema(settings: Settings) -> None:
+    """Migrates the embedded SQLite database; refuses a shared one that is behind."""
+    url = settings.resolved_database_url
+    if settings.is_sqlite:
+        migrations.upgrade(url)
+    elif migrations.current_revision(url) != migrations.head_revision(url):
+        raise fail("The database schema is not up to date: run `taskmate migrate` first.")
+
+
+@app.command()
+def mcp(
+    user: Annotated[
+        str | None,
+        typer.Option(help="Act as this account (on the machine that holds the database)."),
+    ] = None,
+) -> None:
+    """Serve the MCP server over stdio, acting for the owner of TASKMATE_TOKEN (a personal
+    access token) or for --user EMAIL."""
+    import anyio
+
+    from taskmate.mcp.stdio import UnknownAccount, serve_stdio
+
+    settings = settings_or_exit()
+    token = settings.token.get_secret_value().strip() if settings.token else None
+    if user is None and not token:
+        raise fail(
+            "Set TASKMATE_TOKEN to a personal access token (Settings → Access tokens in the "
+            "web app), or pass --user EMAIL."
+        )
+    ready_schema(settings)
+    try:
+        anyio.run(lambda: serve_stdio(settings, token=None if user else token, email=user))
+    except UnknownAccount as error:
+        raise fail(str(error)) from None
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind [TASKMATE_HOST].")] = None,
@@ -71,11 +107,7 @@ def serve(
         raise fail(str(error)) from None
     if reload and workers > 1:
         raise fail("--reload runs a single process; drop --workers or --reload.")
-    url = settings.resolved_database_url
-    if settings.is_sqlite:
-        migrations.upgrade(url)
-    elif migrations.current_revision(url) != migrations.head_revision(url):
-        raise fail("The database schema is not up to date: run `taskmate migrate` first.")
+    ready_schema(settings)
     settings.signing_key()  # create the generated key once, before workers race for it
     typer.echo(f"Taskmate {__version__} on http://{settings.host}:{settings.port}")
     hand_to_app_factory(overrides)

@@ -1,8 +1,9 @@
 """Imports every model so that ``Base.metadata`` knows all tables (for Alembic and tests)."""
 
-from taskmate.auth.models import AuthSession, RefreshToken, User
+from taskmate.auth.models import AuthSession, PersonalAccessToken, RefreshToken, User
 from taskmate.chat.models import Conversation, Generation, Item, Participant
 from taskmate.db.base import Base
+from taskmate.mcp.models import McpChange
 from taskmate.tasks.models import Project, Task, TaskLabel
 
 __all__ = [
@@ -11,7 +12,9 @@ __all__ = [
     "Conversation",
     "Generation",
     "Item",
+    "McpChange",
     "Participant",
+    "PersonalAccessToken",
     "Project",
     "RefreshToken",
     "Task",

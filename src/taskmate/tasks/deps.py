@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends
 
 from taskmate.api.deps import RuntimeDep, SessionDep
-from taskmate.auth.deps import CurrentUser
+from taskmate.auth.deps import TasksUser
 from taskmate.errors import NotFound
 from taskmate.tasks.pagination import CursorCodec
 from taskmate.tasks.projects import ProjectService, project_not_found
@@ -18,7 +18,7 @@ from taskmate.tasks.service import TaskService, task_not_found
 from taskmate.tasks.unit_of_work import UnitOfWork
 
 
-def unit_of_work(session: SessionDep, runtime: RuntimeDep, user: CurrentUser) -> UnitOfWork:
+def unit_of_work(session: SessionDep, runtime: RuntimeDep, user: TasksUser) -> UnitOfWork:
     return UnitOfWork(session, user=user, clock=runtime.clock, publisher=runtime.events)
 
 

@@ -1,4 +1,4 @@
-"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`) and `/static`.
+"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`, `/settings`) and `/static`.
 
 Pages are static HTML shells whose ES modules talk to the API. Whether someone is signed in
 is decided here from the session cookie, so a signed-out visitor is redirected before any
@@ -74,6 +74,11 @@ async def chat(request: Request) -> Response:
 @router.get("/chat/{conversation_id}")
 async def conversation(request: Request, conversation_id: str) -> Response:
     return _signed_in_page(request, "chat.html")
+
+
+@router.get("/settings")
+async def settings(request: Request) -> Response:
+    return _signed_in_page(request, "settings.html")
 
 
 @router.get("/login")

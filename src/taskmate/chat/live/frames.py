@@ -22,6 +22,7 @@ logger = structlog.get_logger(__name__)
 Frame = dict[str, Any]
 
 UNAUTHORIZED = 4401
+FORBIDDEN = 4403  # a personal access token without the chat scope
 AUTH_TIMEOUT = 4408
 TOO_SLOW = 4409
 TOO_MANY_CONNECTIONS = 4429

@@ -13,18 +13,21 @@ from starlette.websockets import WebSocket
 
 from taskmate.api.runtime import Runtime
 from taskmate.auth.cookies import ACCESS_COOKIE
+from taskmate.auth.scopes import InsufficientScope
 from taskmate.chat.live.caller import LiveCaller, authenticate
 from taskmate.chat.live.client_frames import AuthFrame, parse_frame, read_json
-from taskmate.chat.live.frames import AUTH_TIMEOUT, UNAUTHORIZED
+from taskmate.chat.live.frames import AUTH_TIMEOUT, FORBIDDEN, UNAUTHORIZED
 from taskmate.errors import Unauthorized, ValidationFailed
 
 NO_AUTH_FRAME = "Send {'type': 'auth', 'token': <access token>} as the first frame."
 TOO_LATE = "No auth frame arrived in time; reconnect and send it first."
 BAD_CREDENTIALS = "The credentials are not valid, or the session ended; sign in again."
+NO_CHAT_SCOPE = "This access token lacks the chat scope; create one that has it."
 
 
 async def handshake(websocket: WebSocket, runtime: Runtime) -> LiveCaller | None:
-    """The authenticated caller of an accepted socket, or None once it has been refused."""
+    """The authenticated caller of an accepted socket, or None once it has been refused.
+    A close reason must fit in 123 bytes, so the reasons are short."""
     cookie = websocket.cookies.get(ACCESS_COOKIE)
     origin = websocket.headers.get("origin")
     if cookie and origin is not None:
@@ -43,6 +46,9 @@ async def handshake(websocket: WebSocket, runtime: Runtime) -> LiveCaller | None
         return await authenticate(runtime, token)
     except Unauthorized:
         await websocket.close(UNAUTHORIZED, BAD_CREDENTIALS)
+        return None
+    except InsufficientScope:
+        await websocket.close(FORBIDDEN, NO_CHAT_SCOPE)
         return None
 
 

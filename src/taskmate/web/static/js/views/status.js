@@ -25,7 +25,8 @@ export function topBar({ me, live, menu = null, current }) {
   const link = (href, label) => h("a", { href, "aria-current": current === href ? "page" : null }, label);
   return h("header", { class: "topbar" }, menu,
     h("a", { href: "/", class: "brand" }, "Taskmate"),
-    h("nav", { class: "pages", "aria-label": "Pages" }, link("/", "Tasks"), link("/chat", "Chat")),
+    h("nav", { class: "pages", "aria-label": "Pages" }, link("/", "Tasks"), link("/chat", "Chat"),
+      link("/settings", "Settings")),
     statusBadge(live),
     h("span", { class: "who" }, me.name || me.email),
     h("button", { type: "button", class: "link", id: "sign-out" }, "Sign out"));
