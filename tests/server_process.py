@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 API = "/api/v1"
-STARTUP_SECONDS = 30.0
+STARTUP_SECONDS = 60.0  # a bound, not a wait: importing the app takes 10-20 s on a busy machine
 WAIT = 10.0
 SECRET_KEY = "server-process-test-secret-key-0123456789-abcdef"
 SERVE = ("-m", "taskmate", "serve")
