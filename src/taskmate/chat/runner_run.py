@@ -364,17 +364,17 @@ class GenerationRun:
             with suppress(TimeoutError):
                 async with asyncio.timeout(self._parts.timing.checkpoint):
                     await self._ended.wait()
-            length = self._stream.length
-            if self._ended.is_set() or length == self._checkpointed:
+            if self._ended.is_set() or self._stream.length == self._checkpointed:
                 continue
             try:
-                await self._update(self.claim.message_item_id, content=self._stream.published)
+                async with self._stream.held() as text:
+                    await self._update(self.claim.message_item_id, content=text)
             except LeaseLost:
                 raise
             except Exception:
                 logger.warning("checkpoint_failed", generation_id=self.generation_id, exc_info=True)
             else:
-                self._checkpointed = length
+                self._checkpointed = len(text)
 
     async def _conclude(self, outcome: Outcome) -> None:
         text = self._stream.published

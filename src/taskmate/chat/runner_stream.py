@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from contextlib import suppress
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from typing import Any, Protocol
 
 import structlog
@@ -31,6 +32,10 @@ class TextStream:
     points. A failure to publish or to store never stops the generation: a lost frame is
     healed by the next item event, and a store that missed a chunk forgets the message, so
     readers fall back to the checkpoint instead of reading a text with a hole.
+
+    ``held`` gives the text so far and publishes no delta until its block ends: a
+    checkpoint written and announced inside it carries every character sent before it, so
+    an ``item`` frame never takes a subscriber's text backwards.
     """
 
     def __init__(
@@ -57,6 +62,7 @@ class TextStream:
         self._full = asyncio.Event()
         self._closing = False
         self._store_state = "ok"  # "ok", then "broken" after a failed append, then "off"
+        self._publishing = asyncio.Lock()
 
     @property
     def published(self) -> str:
@@ -66,6 +72,11 @@ class TextStream:
     def length(self) -> int:
         """Code points published so far."""
         return self._length
+
+    @asynccontextmanager
+    async def held(self) -> AsyncIterator[str]:
+        async with self._publishing:
+            yield self.published
 
     def add(self, text: str) -> None:
         if not text:
@@ -92,7 +103,8 @@ class TextStream:
                     async with asyncio.timeout(wait):
                         await self._full.wait()
             last_flush = loop.time()
-            await self._flush()
+            async with self._publishing:
+                await self._flush()
             if self._closing and not self._pending:
                 return
 

@@ -43,16 +43,23 @@ class Recorder:
         self._forward = forward
         self.events: list[Event] = []
         self.frames: list[Json] = []
+        self.timeline: list[Json] = []  # item and delta frames, in the order they went out
         self._changed = asyncio.Event()
 
     async def publish(self, events: Sequence[Event]) -> None:
         self.events.extend(events)
+        self.timeline.extend(
+            {"type": "item", "item": event.payload}
+            for event in events
+            if isinstance(event, ConversationEvent) and event.kind == "item"
+        )
         await self._forward.publish(events)
         self._changed.set()
 
     async def publish_transient(self, conversation_id: str, frame: dict[str, Any]) -> None:
         assert frame["conversation_id"] == conversation_id
         self.frames.append(frame)
+        self.timeline.append(frame)
         self._changed.set()
 
     async def until(self, predicate: Callable[[], T | None]) -> T:

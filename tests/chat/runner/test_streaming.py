@@ -89,3 +89,31 @@ async def test_a_generation_streams_its_answer_and_writes_it_once(
     assert [version["status"] for version in versions].count("completed") == 1
     assert len(versions) <= 2 + 3, "created, a few checkpoints, completed: no write per token"
     assert await generation_status(runtime.database, sent["generation_id"]) == "completed"
+
+
+async def test_a_checkpoint_never_carries_less_text_than_the_deltas_sent_before_it(
+    client: httpx.AsyncClient,
+    make_user: MakeUser,
+    recorder: Recorder,
+    start_runner: StartRunner,
+) -> None:
+    """Deltas flow with no pause while checkpoints are written as often as they can be: a
+    checkpoint's text taken before its write and announced after it would be behind."""
+    words = text_deltas("word " * 3000)
+    timing = dataclasses.replace(FAST, checkpoint=0.001, coalesce_window=0)
+    await start_runner(ScriptedResponder(words), timing=timing)
+    user = await make_user()
+    conversation = await create_conversation(client, user)
+    await send(client, user, conversation["id"], "talk")
+    [answer] = await recorder.until(lambda: recorder.answers(conversation["id"], "completed"))
+
+    delivered, checkpoints = 0, 0
+    for frame in recorder.timeline:
+        if frame["type"] == "delta" and frame["item_id"] == answer["id"]:
+            assert frame["offset"] == delivered
+            delivered += len(frame["text"])
+        elif frame["type"] == "item" and frame["item"]["id"] == answer["id"]:
+            assert len(frame["item"]["content"]) >= delivered, "the text went backwards"
+            checkpoints += frame["item"]["status"] == "streaming" and delivered > 0
+    assert delivered == len("word " * 3000)
+    assert checkpoints >= 2, "the test needs checkpoints written while text streams"
