@@ -236,6 +236,24 @@ async def test_stop_reports_whether_a_generation_was_pending(
     assert (await client.post(stop, headers=user.headers)).json() == {"stopped": False}
 
 
+async def test_a_stop_before_the_answer_starts_leaves_a_stopped_answer(
+    client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
+) -> None:
+    """No runner picks the generation up here: it is still queued when the stop comes."""
+    user = await make_user()
+    conversation = await create_conversation(client, user)
+    sent = await send(client, user, conversation["id"], "add milk")
+    await client.post(url(conversation["id"], "/stop"), headers=user.headers)
+
+    question, answer = (await get_items(client, user, conversation["id"], after_seq=0))["items"]
+    assert question["id"] == sent["item"]["id"]
+    assert (answer["role"], answer["status"], answer["content"]) == ("assistant", "stopped", "")
+    async with runtime.database.session() as session:
+        generation = await session.get(Generation, sent["generation_id"])
+    assert generation is not None
+    assert (generation.status, generation.message_item_id) == ("stopped", answer["id"])
+
+
 async def test_regenerate_answers_the_last_user_message_again(
     client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
 ) -> None:

@@ -106,8 +106,7 @@ class ConversationService:
         now = self._ctx.now()
         conversation.updated_at = now
         if conversation.status == "finalized" or conversation.deleted_at is not None:
-            for event in await request_stop(self._db, conversation.id, now):
-                self._ctx.record(event)
+            await request_stop(self._ctx, conversation.id)
         await self._db.flush()
         view = await conversation_view(self._db, conversation)
         self._ctx.record_conversation(view, action, [p.user_id for p in view.participants])

@@ -10,7 +10,10 @@ from typing import cast
 from sqlalchemy import Table, case, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from taskmate.chat.context import LogContext
+from taskmate.chat.log import ItemDraft
 from taskmate.chat.models import PENDING_GENERATION_STATUSES, Generation
+from taskmate.chat.views import ItemView
 from taskmate.db.base import new_id
 from taskmate.events import ConversationEvent
 
@@ -52,15 +55,15 @@ async def queue_generation(
     return generation_id
 
 
-async def request_stop(
-    session: AsyncSession, conversation_id: str, now: datetime
-) -> list[ConversationEvent]:
-    """Marks every queued or running generation of the conversation as asked to stop, and
-    returns the events that tell the runner holding one of them (the column is the truth;
+async def request_stop(ctx: LogContext, conversation_id: str) -> bool:
+    """Marks every queued or running generation of the conversation as asked to stop and
+    records the events that tell the runner holding one of them (the column is the truth;
     the event only makes the stop prompt). Queued ones are ``stopped`` at once: they never
-    start."""
-    stopped = list(
-        await session.scalars(
+    start, so each gets its assistant message here, empty and ``stopped``, and the request
+    it answered shows the stop like any other. True when there was one to stop."""
+    now = ctx.now()
+    stopped = (
+        await ctx.session.execute(
             update(Generation)
             .where(
                 Generation.conversation_id == conversation_id,
@@ -72,11 +75,29 @@ async def request_stop(
                 updated_at=now,
                 status=case((Generation.status == "queued", "stopped"), else_=Generation.status),
             )
-            .returning(Generation.id)
+            .returning(Generation.id, Generation.status)
             .execution_options(synchronize_session=False)
         )
+    ).all()
+    for generation_id, status in stopped:
+        if status == "stopped":
+            await _answer_stopped(ctx, conversation_id, generation_id)
+        ctx.record(generation_event(conversation_id, generation_id, "stop"))
+    return bool(stopped)
+
+
+async def _answer_stopped(ctx: LogContext, conversation_id: str, generation_id: str) -> None:
+    draft = ItemDraft(
+        type="message", status="stopped", role="assistant", generation_id=generation_id
     )
-    return [generation_event(conversation_id, generation_id, "stop") for generation_id in stopped]
+    message = await ctx.log.append(conversation_id, draft)
+    await ctx.session.execute(
+        update(Generation)
+        .where(Generation.id == generation_id)
+        .values(message_item_id=message.id)
+        .execution_options(synchronize_session=False)
+    )
+    ctx.record_item(ItemView(item=message, author_name=None))
 
 
 def generation_event(conversation_id: str, generation_id: str, command: str) -> ConversationEvent:

@@ -80,11 +80,9 @@ class MessageService:
         was one; its message keeps what it wrote so far."""
         found = await self._membership(conversation_id)
         found.require_active()
-        events = await request_stop(self._db, conversation_id, self._ctx.now())
-        for event in events:
-            self._ctx.record(event)
+        stopped = await request_stop(self._ctx, conversation_id)
         await self._ctx.commit()
-        return bool(events)
+        return stopped
 
     async def regenerate(self, conversation_id: str) -> str:
         """Queues a new answer to the conversation's last user message. Only its author may

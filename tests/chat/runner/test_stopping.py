@@ -8,7 +8,7 @@ import pytest
 from taskmate.api.runtime import Runtime
 from taskmate.chat.scripted import ScriptedResponder, text_deltas
 from tests.chat.conftest import StartRunner
-from tests.chat.helpers import create_conversation, get_conversation, send, url
+from tests.chat.helpers import create_conversation, get_conversation, get_items, send, url
 from tests.chat.runner.harness import Pacer, Recorder, SilentFeed, generation_status, wait_for
 from tests.conftest import MakeUser
 
@@ -39,9 +39,16 @@ async def test_stop_keeps_the_partial_answer(
     assert response.json() == {"stopped": True}
     [answer] = await recorder.until(lambda: recorder.answers(conversation_id, "stopped"))
     assert (answer["content"], answer["html"]) == (SO_FAR, None)
+    items = (await get_items(client, user, conversation_id, after_seq=0))["items"]
+    unstarted = max(items, key=lambda item: item["position"])  # written by the stop itself
+    assert (unstarted["role"], unstarted["status"], unstarted["content"]) == (
+        "assistant",
+        "stopped",
+        "",
+    ), "a queued one never starts: it ends as a stopped answer to its message"
+    assert unstarted["position"] > queued["item"]["position"]
     assert await generation_status(runtime.database, sent["generation_id"]) == "stopped"
     assert await generation_status(runtime.database, queued["generation_id"]) == "stopped"
-    assert len(recorder.answers(conversation_id)) == 1, "a stopped queued one never starts"
 
 
 async def test_finalize_stops_the_running_generation(
