@@ -25,10 +25,11 @@ def train(
     out: Annotated[Path, typer.Option(help="Where to write the model.")] = MODEL_FILE,
 ) -> None:
     """Train the intent model on DATA and write it to OUT; the same data gives the same model."""
+    from taskmate.assistant.understanding.training import load_dataset
     from taskmate.assistant.understanding.training import train as build
 
     started = time.perf_counter()
-    model = build(data)
+    model = build(load_dataset(data))
     model.save(out)
     typer.echo(
         f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s;"

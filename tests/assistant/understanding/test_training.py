@@ -5,14 +5,14 @@ from pathlib import Path
 import numpy as np
 
 from taskmate.assistant.understanding.model import MODEL_FILE, read_model
-from taskmate.assistant.understanding.training import train
+from taskmate.assistant.understanding.training import load_dataset, train
 
 DATA = Path(__file__).resolve().parents[3] / "training" / "nlu"
 
 
 def test_training_rebuilds_the_committed_model(tmp_path: Path) -> None:
     built = tmp_path / "intent.npz"
-    train(DATA).save(built)
+    train(load_dataset(DATA)).save(built)
 
     committed, rebuilt = read_model(MODEL_FILE), read_model(built)
     assert rebuilt.thresholds == committed.thresholds
