@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from mcp.server.mcpserver import MCPServer
@@ -21,20 +21,22 @@ from taskmate.tasks.projects import project_not_found
 JSON_TYPE = "application/json"
 
 
-def _text(result: Json) -> str:
-    return json.dumps(result, ensure_ascii=False, indent=1)
+async def _read(read: Callable[[str], Awaitable[Json]]) -> str:
+    """``read(user_id)`` for the caller, who needs ``tasks:read``, as the resource's text;
+    a refusal is the resource's error, in the protocol's words."""
+    caller = current_caller()
+    try:
+        caller.grant.require(TASKS_READ)
+        return json.dumps(await read(caller.user_id), ensure_ascii=False, indent=1)
+    except AppError as error:
+        raise ResourceError(error.message) from None
 
 
 def register_resources(
     server: MCPServer[object], tools: TaskTools, clock: Callable[[], datetime]
 ) -> None:
     async def found(query: FindTasks) -> str:
-        caller = current_caller()
-        try:
-            caller.grant.require(TASKS_READ)
-            return _text(await tools.find_tasks(caller.user_id, query))
-        except AppError as error:
-            raise ResourceError(error.message) from None
+        return await _read(lambda user_id: tools.find_tasks(user_id, query))
 
     @server.resource(
         "taskmate://tasks/today",
@@ -65,12 +67,7 @@ def register_resources(
         mime_type=JSON_TYPE,
     )
     async def projects() -> str:
-        caller = current_caller()
-        try:
-            caller.grant.require(TASKS_READ)
-            return _text(await tools.list_projects(caller.user_id))
-        except AppError as error:
-            raise ResourceError(error.message) from None
+        return await _read(tools.list_projects)
 
     @server.resource(
         "taskmate://projects/{project_id}",
@@ -80,16 +77,14 @@ def register_resources(
         mime_type=JSON_TYPE,
     )
     async def project(project_id: str) -> str:
-        caller = current_caller()
-        try:
-            caller.grant.require(TASKS_READ)
-            number = int(project_id) if project_id.isascii() and project_id.isdigit() else 0
-            listed = await tools.list_projects(caller.user_id)
+        number = int(project_id) if project_id.isascii() and project_id.isdigit() else 0
+
+        async def read(user_id: str) -> Json:
+            listed = await tools.list_projects(user_id)
             match = [p for p in listed["projects"] if p["id"] == number]
             if not match:
                 raise project_not_found(project_id)
-            filters = TaskFilters(project_id=number)
-            tasks = await tools.tasks(caller.user_id, filters, project=None)
-            return _text({"project": match[0], "tasks": tasks})
-        except AppError as error:
-            raise ResourceError(error.message) from None
+            tasks = await tools.tasks(user_id, TaskFilters(project_id=number), project=None)
+            return {"project": match[0], "tasks": tasks}
+
+        return await _read(read)
