@@ -30,7 +30,9 @@ CHECKS = [
 ]
 
 
-def test_generated_input_gets_documented_answers_and_no_server_error(database_url: str, tmp_path: Path) -> None:
+def test_generated_input_gets_documented_answers_and_no_server_error(
+    database_url: str, tmp_path: Path
+) -> None:
     app = create_app(Settings(database_url=database_url, data_dir=tmp_path, secret_key=TEST_SECRET))
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
     with asgi.get_client(app) as http:  # type: ignore[arg-type]  # FastAPI is an ASGI app
