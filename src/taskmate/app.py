@@ -15,6 +15,7 @@ from taskmate import __version__
 from taskmate.api import export as export_router
 from taskmate.api.drain import DRAIN_STATE, Drain
 from taskmate.api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
+from taskmate.api.routing import method_not_allowed
 from taskmate.api.runtime import LivePolicy, Runtime
 from taskmate.assistant.wiring import AssistantPolicy, answering, register_undo
 from taskmate.auth import me_router, tokens_router
@@ -128,6 +129,7 @@ def create_app(
     app.state.runtime = runtime
     register_undo(app.state)
     install_error_handlers(app)
+    app.add_exception_handler(405, method_not_allowed)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(
         CORSMiddleware,

@@ -10,6 +10,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException
 
@@ -33,6 +34,13 @@ class AppError(Exception):
         self.message = message
         self.details = details
         self.headers = headers
+
+
+class BadRequest(AppError):
+    """The request cannot be read at all (not JSON, nested too deep)."""
+
+    status = 400
+    code = "bad_request"
 
 
 class ValidationFailed(AppError):
@@ -59,6 +67,11 @@ class Forbidden(AppError):
 class NotFound(AppError):
     status = 404
     code = "not_found"
+
+
+class MethodNotAllowed(AppError):
+    status = 405
+    code = "method_not_allowed"
 
 
 class Conflict(AppError):
@@ -101,14 +114,28 @@ DATABASE_UNAVAILABLE = (
 INTERNAL_ERROR = "Something went wrong on our side. It was logged; please try again."
 
 HTTP_STATUS_CODES = {
-    400: "bad_request",
+    400: BadRequest.code,
     401: Unauthorized.code,
     403: Forbidden.code,
     404: NotFound.code,
-    405: "method_not_allowed",
+    405: MethodNotAllowed.code,
     413: PayloadTooLarge.code,
     429: RateLimited.code,
 }
+
+
+class ErrorFields(BaseModel):
+    code: str = Field(description="snake_case, such as not_found")
+    message: str = Field(description="one sentence for a person")
+    details: dict[str, Any] | None = Field(
+        None, description='for validation_error: {"fields": [{"field", "message"}]}'
+    )
+
+
+class ErrorEnvelope(BaseModel):
+    """The body of every non-2xx response (its schema in the OpenAPI document)."""
+
+    error: ErrorFields
 
 
 def error_body(code: str, message: str, details: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -12,9 +12,12 @@ from typing import Any
 import uvicorn
 
 from taskmate.api.drain import DRAIN_STATE, Drain
+from taskmate.api.json_input import FRAME
 from taskmate.config import Settings
 
-MAX_FRAME_BYTES = 256 * 1024  # larger WebSocket frames close the socket with 1009
+# Larger WebSocket frames close the socket with 1009 before they are read; the frame reader
+# holds the same bound for servers that would pass them on.
+MAX_FRAME_BYTES = FRAME.max_bytes
 # Seconds requests still running get to finish once uvicorn's own shutdown begins (after the
 # app's drain has ended the event streams and sockets, see TaskmateServer).
 GRACEFUL_SHUTDOWN_SECONDS = 5

@@ -1,10 +1,17 @@
-"""Schemathesis over the OpenAPI schema: no generated input makes the server fail (5xx)."""
+"""Schemathesis over the OpenAPI schema: no generated input makes the server fail (5xx), and
+every answer is one the document describes: its status code, content type and body."""
 
 from pathlib import Path
 from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from schemathesis.core.result import Err
 from schemathesis.python import asgi
 
@@ -15,9 +22,17 @@ from tests.conftest import TEST_SECRET
 EXAMPLES_PER_OPERATION = 25
 # Logging out would end the session the fuzzer authenticates with, and test nothing more.
 SKIPPED = {("POST", "/api/v1/auth/logout")}
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
-def test_no_server_error_on_generated_input(database_url: str, tmp_path: Path) -> None:
+def test_generated_input_gets_documented_answers_and_no_server_error(
+    database_url: str, tmp_path: Path
+) -> None:
     app = create_app(Settings(database_url=database_url, data_dir=tmp_path, secret_key=TEST_SECRET))
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
     with asgi.get_client(app) as http:  # type: ignore[arg-type]  # FastAPI is an ASGI app
@@ -45,10 +60,10 @@ def test_no_server_error_on_generated_input(database_url: str, tmp_path: Path) -
                 derandomize=True,  # the same inputs every run: a failure here reproduces
                 suppress_health_check=list(HealthCheck),
             )
-            def no_server_error(case: schemathesis.Case[Any]) -> None:
+            def documented_answer(case: schemathesis.Case[Any]) -> None:
                 response = case.call(session=http, headers=headers)
-                assert response.status_code < 500, (case.method, case.path, response.text)
+                case.validate_response(response, checks=CHECKS)
 
-            no_server_error()
+            documented_answer()
             checked.append(operation.path)
     assert len(checked) >= 10

@@ -89,3 +89,28 @@ async def test_other_algorithm_with_the_right_key_is_refused(
 
 async def test_garbage_is_refused(client: httpx.AsyncClient) -> None:
     assert_error(await me_with(client, "not.a.token"), 401, "unauthorized")
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"iat": -(10**20)},  # was a 500: the datetime overflowed
+        {"iat": 2**63},
+        {"iat": True},
+        {"iat": 1.5},
+        {"iat": "1700000000"},
+        {"iat": 4_000_000_000},  # after exp
+        {"sub": 5},
+        {"sid": None},
+        {"jti": ""},
+        {"jti": "a\ud800"},
+        {"typ": "refresh"},
+    ],
+)
+async def test_a_validly_signed_token_with_odd_claims_is_a_401(
+    client: httpx.AsyncClient, make_user: MakeUser, odd: dict[str, object]
+) -> None:
+    user = await make_user()
+    claims = claims_of(user.access_token) | odd
+    token = jwt.encode(claims, TEST_SECRET, algorithm="HS256")
+    assert_error(await me_with(client, token), 401, "unauthorized")

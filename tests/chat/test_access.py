@@ -82,7 +82,11 @@ async def request(
     tail: str,
     body: dict[str, Any] | None,
 ) -> httpx.Response:
-    json = {key: scene.fill(value) for key, value in body.items()} if body is not None else None
+    json = (
+        {key: scene.fill(value) if isinstance(value, str) else value for key, value in body.items()}
+        if body is not None
+        else None
+    )
     return await client.request(
         method, url(scene.conversation_id, scene.fill(tail)), json=json, headers=user.headers
     )
@@ -106,7 +110,7 @@ READS = [
 ]
 OTHERS = [
     ("POST", "/finalize", None),
-    ("POST", "/read", {"seq": "1"}),
+    ("POST", "/read", {"seq": 1}),
     ("DELETE", "", None),
 ]
 

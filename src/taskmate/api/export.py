@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from pydantic import BaseModel
 
+from taskmate.api.routing import ApiRoute
 from taskmate.api.types import Timestamp
 from taskmate.auth.deps import CurrentUser
 from taskmate.auth.schemas import UserOut
@@ -15,7 +16,7 @@ from taskmate.tasks.projects import ProjectService
 from taskmate.tasks.schemas import ProjectOut, TaskOut, project_body, task_body
 from taskmate.tasks.service import TaskService
 
-router = APIRouter(prefix="/me", tags=["me"])
+router = APIRouter(prefix="/me", tags=["me"], route_class=ApiRoute)
 
 
 class ExportedProject(ProjectOut):

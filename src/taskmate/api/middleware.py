@@ -10,9 +10,10 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from taskmate.api.json_input import BODY
 from taskmate.errors import PayloadTooLarge, error_body
 
-MAX_BODY_BYTES = 1024 * 1024
+MAX_BODY_BYTES = BODY.max_bytes
 REQUEST_ID_HEADER = b"x-request-id"
 logger = structlog.get_logger(__name__)
 TOO_LARGE = "The request body is larger than 1 MiB; send less at a time."

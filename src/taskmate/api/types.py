@@ -14,12 +14,6 @@ def format_timestamp(value: datetime) -> str:
     return value.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-def _without_nul(value: str) -> str:
-    if "\x00" in value:
-        raise PydanticCustomError("nul_character", "cannot contain the NUL character (U+0000)")
-    return value
-
-
 def _in_utc(value: datetime) -> datetime:
     try:
         return value.astimezone(UTC)
@@ -32,6 +26,3 @@ Timestamp = Annotated[
 ]
 # An instant sent by a client: it must name its offset (``Z`` or ``+01:00``).
 TimestampIn = Annotated[AwareDatetime, AfterValidator(_in_utc)]
-# PostgreSQL text cannot hold U+0000: refusing it up front makes it a 422 on every database
-# instead of a 500 on one of them.
-WithoutNul = AfterValidator(_without_nul)

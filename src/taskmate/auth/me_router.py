@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from taskmate.api.routing import ApiRoute
 from taskmate.auth.cookies import clear_session_cookies
 from taskmate.auth.deps import AuthServiceDep, CurrentUser, ProfileUser
 from taskmate.auth.models import User
 from taskmate.auth.schemas import AccountDeleteIn, ProfilePatch, UserOut
 
-router = APIRouter(prefix="/me", tags=["me"])
+router = APIRouter(prefix="/me", tags=["me"], route_class=ApiRoute)
 
 
 @router.get("", response_model=UserOut)

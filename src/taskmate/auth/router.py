@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 
 from taskmate.api.client_ip import client_ip
 from taskmate.api.deps import RuntimeDep
+from taskmate.api.routing import ApiRoute, errors
 from taskmate.auth.cookies import (
     ACCESS_COOKIE,
     REFRESH_COOKIE,
@@ -32,7 +33,7 @@ from taskmate.auth.schemas import (
 from taskmate.auth.service import IssuedSession, normalise_email
 from taskmate.errors import Forbidden, Unauthorized
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"], route_class=ApiRoute)
 
 
 def _session_response(
@@ -75,6 +76,7 @@ async def _limit_logins_per_ip(request: Request, runtime: RuntimeDep) -> None:
     status_code=201,
     response_model=TokenPairOut | UserBody,
     dependencies=[Depends(_limit_signups_per_ip)],
+    responses=errors(403, 409, 429),
 )
 async def register(
     body: RegisterIn, request: Request, runtime: RuntimeDep, auth: AuthServiceDep
@@ -91,7 +93,7 @@ async def register(
     return _session_response(request, runtime, issued, status.HTTP_201_CREATED)
 
 
-@router.post("/login", response_model=TokenPairOut | UserBody)
+@router.post("/login", response_model=TokenPairOut | UserBody, responses=errors(401, 429))
 async def login(
     body: LoginIn, request: Request, runtime: RuntimeDep, auth: AuthServiceDep
 ) -> JSONResponse:
@@ -105,7 +107,7 @@ async def login(
     return _session_response(request, runtime, issued, status.HTTP_200_OK)
 
 
-@router.post("/refresh", response_model=TokenPairOut | UserBody)
+@router.post("/refresh", response_model=TokenPairOut | UserBody, responses=errors(401, 403))
 async def refresh(
     request: Request, runtime: RuntimeDep, auth: AuthServiceDep, body: RefreshIn | None = None
 ) -> JSONResponse:
@@ -119,7 +121,7 @@ async def refresh(
     return _session_response(request, runtime, issued, status.HTTP_200_OK)
 
 
-@router.post("/logout", status_code=204)
+@router.post("/logout", status_code=204, responses=errors(401, 403))
 async def logout(
     request: Request, runtime: RuntimeDep, auth: AuthServiceDep, body: LogoutIn | None = None
 ) -> Response:

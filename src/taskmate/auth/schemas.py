@@ -4,55 +4,59 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
-from taskmate.api.types import WithoutNul
+from taskmate.api.text import Email, Text
 from taskmate.timezones import check_timezone
 
-TimeZoneName = Annotated[str, AfterValidator(check_timezone)]
-Password = Annotated[str, Field(min_length=8, max_length=256)]
-DisplayName = Annotated[str, Field(max_length=100), WithoutNul]
+MAX_PASSWORD = 256
+TimeZoneName = Annotated[str, Text(max_length=64), AfterValidator(check_timezone)]
+# A secret is hashed, never shown: any character but half a surrogate pair.
+Secret = Annotated[str, Text(max_length=MAX_PASSWORD, controls=True)]
+Password = Annotated[str, Text(min_length=8, max_length=MAX_PASSWORD, controls=True)]
+DisplayName = Annotated[str, Text(max_length=100)]
+RefreshToken = Annotated[str, Text(max_length=200)]
 SessionKind = Literal["bearer", "cookie"]
 
 
-class Strict(BaseModel):
+class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class RegisterIn(Strict):
-    email: EmailStr
+class RegisterIn(StrictModel):
+    email: Email
     password: Password
     name: DisplayName = ""
     timezone: TimeZoneName = "UTC"
     session: SessionKind = "bearer"
 
 
-class LoginIn(Strict):
-    email: Annotated[str, Field(max_length=320), WithoutNul]
-    password: str = Field(max_length=256)
+class LoginIn(StrictModel):
+    email: Annotated[str, Text(max_length=320)]
+    password: Secret
     session: SessionKind = "bearer"
 
 
-class RefreshIn(Strict):
-    refresh_token: str | None = Field(default=None, max_length=200)
+class RefreshIn(StrictModel):
+    refresh_token: RefreshToken | None = None
 
 
 class LogoutIn(RefreshIn):
     pass
 
 
-class PasswordChangeIn(Strict):
-    current_password: str = Field(max_length=256)
+class PasswordChangeIn(StrictModel):
+    current_password: Secret
     new_password: Password
 
 
-class ProfilePatch(Strict):
+class ProfilePatch(StrictModel):
     name: DisplayName | None = None
     timezone: TimeZoneName | None = None
 
 
-class AccountDeleteIn(Strict):
-    password: str = Field(max_length=256)
+class AccountDeleteIn(StrictModel):
+    password: Secret
 
 
 class UserOut(BaseModel):

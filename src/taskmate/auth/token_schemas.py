@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, Strict
 
-from taskmate.api.types import Timestamp, WithoutNul
+from taskmate.api.text import Text
+from taskmate.api.types import Timestamp
 from taskmate.auth.models import PersonalAccessToken
 from taskmate.auth.personal_tokens import TOKEN_PREFIX
-from taskmate.auth.schemas import Strict
+from taskmate.auth.schemas import StrictModel
 from taskmate.auth.scopes import Scope
 
 MAX_EXPIRY_DAYS = 3650
@@ -21,10 +22,10 @@ def _not_blank(value: str) -> str:
     return value
 
 
-class TokenCreateIn(Strict):
-    name: Annotated[str, Field(max_length=100), WithoutNul, AfterValidator(_not_blank)]
+class TokenCreateIn(StrictModel):
+    name: Annotated[str, Text(max_length=100), AfterValidator(_not_blank)]
     scopes: list[Scope] = Field(min_length=1, max_length=3)
-    expires_in_days: int | None = Field(default=None, ge=1, le=MAX_EXPIRY_DAYS)
+    expires_in_days: Annotated[int, Strict(), Field(ge=1, le=MAX_EXPIRY_DAYS)] | None = None
 
 
 class TokenOut(BaseModel):

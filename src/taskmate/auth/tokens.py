@@ -9,14 +9,43 @@ import uuid
 from base64 import urlsafe_b64encode
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Annotated, Literal
 
 import jwt
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from taskmate.api.text import Text
 from taskmate.errors import Unauthorized
 
 ALGORITHM = "HS256"
 ACCESS_TYPE = "access"
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "jti", "sid", "typ"]
+LAST_SECOND = 253_402_300_799  # 9999-12-31T23:59:59Z, the last instant a datetime holds
+INVALID = "The access token is not valid; sign in again."
+
+Id = Annotated[str, Text(min_length=1, max_length=100)]
+Instant = Annotated[int, Field(ge=0, le=LAST_SECOND)]  # seconds since 1970, an integer
+
+
+class AccessPayload(BaseModel):
+    """An access token's claims by type and range, checked after its signature: a token
+    signed with our key but odd claims (``iat`` of -10**20, ``true`` as a time, a number as
+    ``sub``) is refused like a forged one, never a 500."""
+
+    model_config = ConfigDict(strict=True, frozen=True)  # 1 is not a str, True not an int
+
+    sub: Id
+    sid: Id
+    jti: Id
+    typ: Literal["access"]
+    iat: Instant
+    exp: Instant
+
+    @model_validator(mode="after")
+    def _issued_before_expiry(self) -> AccessPayload:
+        if self.iat > self.exp:
+            raise ValueError("iat is after exp")
+        return self
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -67,16 +96,16 @@ class TokenCodec:
                 "Your session token has expired; refresh it or sign in again."
             ) from None
         except jwt.InvalidTokenError:
-            raise Unauthorized("The access token is not valid; sign in again.") from None
-        if payload["typ"] != ACCESS_TYPE or not all(
-            isinstance(payload[claim], str) for claim in ("sub", "sid", "jti")
-        ):
-            raise Unauthorized("The access token is not valid; sign in again.")
+            raise Unauthorized(INVALID) from None
+        try:
+            claims = AccessPayload.model_validate(payload)
+        except ValidationError:
+            raise Unauthorized(INVALID) from None
         return AccessClaims(
-            user_id=payload["sub"],
-            session_id=payload["sid"],
-            jti=payload["jti"],
-            issued_at=datetime.fromtimestamp(payload["iat"], UTC),
+            user_id=claims.sub,
+            session_id=claims.sid,
+            jti=claims.jti,
+            issued_at=datetime.fromtimestamp(claims.iat, UTC),
         )
 
     @staticmethod

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from taskmate.api.deps import RuntimeDep, SessionDep
+from taskmate.api.routing import ApiRoute, errors
 from taskmate.auth.deps import CurrentUser
 from taskmate.auth.personal_tokens import PersonalTokens, token_not_found
 from taskmate.auth.token_schemas import (
@@ -17,7 +18,7 @@ from taskmate.auth.token_schemas import (
     token_fields,
 )
 
-router = APIRouter(prefix="/tokens", tags=["tokens"])
+router = APIRouter(prefix="/tokens", tags=["tokens"], route_class=ApiRoute)
 
 
 def personal_tokens(session: SessionDep, runtime: RuntimeDep) -> PersonalTokens:
@@ -27,7 +28,7 @@ def personal_tokens(session: SessionDep, runtime: RuntimeDep) -> PersonalTokens:
 PersonalTokensDep = Annotated[PersonalTokens, Depends(personal_tokens)]
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=errors(409, 429))
 async def create_token(
     body: TokenCreateIn, user: CurrentUser, tokens: PersonalTokensDep, runtime: RuntimeDep
 ) -> IssuedTokenOut:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from taskmate.api.deps import RuntimeDep
+from taskmate.api.routing import ApiRoute, errors
 from taskmate.chat.deps import (
     ConversationId,
     ItemActionsDep,
@@ -29,7 +30,10 @@ from taskmate.chat.schemas import (
 from taskmate.chat.views import ItemPage
 from taskmate.errors import ValidationFailed
 
-router = APIRouter(prefix="/conversations/{conversation_id}", tags=["conversations"])
+router = APIRouter(
+    prefix="/conversations/{conversation_id}", tags=["conversations"], route_class=ApiRoute
+)
+FINALIZED = errors(409)  # conversation_finalized, and conflicts of the action
 
 
 @router.get("/items")
@@ -58,7 +62,7 @@ async def list_items(
     )
 
 
-@router.post("/messages", status_code=201)
+@router.post("/messages", status_code=201, responses=errors(409, 429))
 async def send_message(
     body: MessageIn,
     runtime: RuntimeDep,
@@ -75,21 +79,21 @@ async def send_message(
     return SentOut(item=item_out(sent.item), generation_id=sent.generation_id)
 
 
-@router.post("/stop")
+@router.post("/stop", responses=FINALIZED)
 async def stop_generation(
     messages: MessageServiceDep, conversation_id: ConversationId
 ) -> StoppedOut:
     return StoppedOut(stopped=await messages.stop(conversation_id))
 
 
-@router.post("/regenerate", status_code=202)
+@router.post("/regenerate", status_code=202, responses=errors(409, 429))
 async def regenerate_answer(
     messages: MessageServiceDep, conversation_id: ConversationId
 ) -> GenerationOut:
     return GenerationOut(generation_id=await messages.regenerate(conversation_id))
 
 
-@router.post("/items/{item_id}/choose")
+@router.post("/items/{item_id}/choose", responses=FINALIZED)
 async def choose_option(
     body: ChooseIn, actions: ItemActionsDep, conversation_id: ConversationId, item_id: ItemId
 ) -> ItemEnvelopeOut:
@@ -98,7 +102,7 @@ async def choose_option(
     )
 
 
-@router.post("/items/{item_id}/undo")
+@router.post("/items/{item_id}/undo", responses=FINALIZED)
 async def undo_tool_call(
     actions: ItemActionsDep, conversation_id: ConversationId, item_id: ItemId
 ) -> ItemEnvelopeOut:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from taskmate.api.routing import ApiRoute, errors
 from taskmate.chat.deps import ConversationId, ConversationServiceDep, ParticipantServiceDep, UserId
 from taskmate.chat.render import (
     ConversationOut,
@@ -22,7 +23,8 @@ from taskmate.chat.schemas import (
     ParticipantIn,
 )
 
-router = APIRouter(prefix="/conversations", tags=["conversations"])
+router = APIRouter(prefix="/conversations", tags=["conversations"], route_class=ApiRoute)
+FINALIZED = errors(409)  # conversation_finalized, and conflicts of the action
 
 
 @router.post("", status_code=201)
@@ -51,7 +53,7 @@ async def read_conversation(
     return conversation_out(await conversations.get(conversation_id))
 
 
-@router.patch("/{conversation_id}")
+@router.patch("/{conversation_id}", responses=FINALIZED)
 async def update_conversation(
     body: ConversationPatch, conversations: ConversationServiceDep, conversation_id: ConversationId
 ) -> ConversationOut:
@@ -74,7 +76,7 @@ async def finalize_conversation(
     return conversation_out(await conversations.finalize(conversation_id))
 
 
-@router.post("/{conversation_id}/participants", status_code=201)
+@router.post("/{conversation_id}/participants", status_code=201, responses=FINALIZED)
 async def add_participant(
     body: ParticipantIn,
     participants: ParticipantServiceDep,
@@ -88,7 +90,7 @@ async def add_participant(
     return participant_out(participant)
 
 
-@router.delete("/{conversation_id}/participants/{user_id}", status_code=204)
+@router.delete("/{conversation_id}/participants/{user_id}", status_code=204, responses=FINALIZED)
 async def remove_participant(
     participants: ParticipantServiceDep, conversation_id: ConversationId, user_id: UserId
 ) -> Response:

@@ -19,7 +19,9 @@ from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from taskmate.api.deps import RuntimeDep
+from taskmate.api.routing import ApiRoute
 from taskmate.api.runtime import Runtime
+from taskmate.api.text import Text
 from taskmate.auth.cookies import ACCESS_COOKIE
 from taskmate.auth.deps import bearer_token
 from taskmate.chat.access import membership
@@ -28,10 +30,10 @@ from taskmate.chat.live.caller import LiveCaller, authenticate
 from taskmate.chat.live.frames import Frame, to_json
 from taskmate.chat.live.session import Heartbeat, LiveSession, Subscribe
 from taskmate.chat.live.streaming import text_so_far
-from taskmate.chat.schemas import MAX_COUNTER, Counter
+from taskmate.chat.schemas import MAX_COUNTER, CounterParam
 from taskmate.errors import AppError, Unauthorized, ValidationFailed
 
-router = APIRouter(tags=["events"])
+router = APIRouter(tags=["events"], route_class=ApiRoute)
 
 HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 PING = ": ping\n\n"
@@ -66,8 +68,8 @@ async def conversation_events(
     request: Request,
     runtime: RuntimeDep,
     conversation_id: ConversationId,
-    after_seq: Annotated[Counter | None, Query()] = None,
-    last_event_id: Annotated[str | None, Header()] = None,
+    after_seq: Annotated[CounterParam | None, Query()] = None,
+    last_event_id: Annotated[Annotated[str, Text(max_length=20)] | None, Header()] = None,
 ) -> EventStream:
     """Replays the changes after ``Last-Event-ID`` (else ``after_seq``; with neither,
     nothing) and the messages still streaming, then follows the conversation live."""

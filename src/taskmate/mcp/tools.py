@@ -17,6 +17,7 @@ from mcp_types import CallToolResult, ToolAnnotations
 from pydantic import Field
 
 from taskmate.api.runtime import Runtime
+from taskmate.api.text import Text
 from taskmate.assistant.latest_undo import NotUndone, undone_reply
 from taskmate.assistant.llm.arguments import (
     MAX_BATCH,
@@ -38,6 +39,8 @@ from taskmate.mcp.outcomes import failed, outcome, succeeded
 from taskmate.tasks.fields import UNSET, ProjectFields
 
 Ids = Annotated[list[int], Field(min_length=1, max_length=MAX_BATCH, description="task ids")]
+ListName = Annotated[str, Text(strip=True, min_length=1, max_length=120)]
+Colour = Annotated[str, Text(max_length=7), Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 Confirm = Annotated[bool, Field(description="true only once the user has agreed to this delete")]
 READING = ToolAnnotations(read_only_hint=True, open_world_hint=False)
 CHANGING = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=False)
@@ -158,17 +161,16 @@ def register_tools(server: MCPServer[object], services: McpServices) -> None:
         return await tools.change("delete_tasks", lambda c: task_tools.delete_tasks(c.user_id, ids))
 
     @server.tool(title="Add a list", annotations=CHANGING)
-    async def add_project(
-        name: Annotated[str, Field(min_length=1, max_length=120)],
-    ) -> CallToolResult:
+    async def add_project(name: ListName) -> CallToolResult:
         """Add a list (project)."""
         return await tools.change("add_project", lambda c: task_tools.add_project(c.user_id, name))
 
     @server.tool(title="Change a list", annotations=CHANGING)
     async def update_project(
-        name: str,
-        new_name: Annotated[str | None, Field(min_length=1, max_length=120)] = None,
-        color: Annotated[str | None, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = None,
+        name: ListName,
+        new_name: ListName | None = None,
+        color: Annotated[str, Text(max_length=7), Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+        | None = None,
         archived: bool | None = None,
     ) -> CallToolResult:
         """Rename, recolour (#rrggbb) or (un)archive the list called ``name``; leave out
@@ -186,7 +188,7 @@ def register_tools(server: MCPServer[object], services: McpServices) -> None:
         return await tools.change("update_project", update)
 
     @server.tool(title="Delete a list", annotations=DELETING)
-    async def delete_project(name: str, confirm: Confirm = False) -> CallToolResult:
+    async def delete_project(name: ListName, confirm: Confirm = False) -> CallToolResult:
         """Delete the list called ``name``; its tasks move to the inbox. Destructive: ask
         the user first and pass confirm: true only once they agreed."""
         if not confirm:
@@ -214,7 +216,7 @@ def register_tools(server: MCPServer[object], services: McpServices) -> None:
 
     @server.tool(title="Ask the assistant", annotations=CHANGING)
     async def ask_assistant(
-        message: Annotated[str, Field(min_length=1, max_length=10_000)],
+        message: Annotated[str, Text(min_length=1, max_length=10_000)],
     ) -> CallToolResult:
         """Say something to Taskmate's own assistant, as in its chat ("what's due this
         week?", "move the dentist to friday"); returns its answer and what it changed. It

@@ -11,10 +11,11 @@ from fastapi.responses import JSONResponse
 
 from taskmate.api.deps import RuntimeDep
 from taskmate.api.drain import DRAINING
+from taskmate.api.routing import ApiRoute
 from taskmate.errors import Unavailable, error_body
 from taskmate.ops.checks import database_problem, migrations_problem, redis_problem
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ApiRoute)
 
 OK = "ok"
 

@@ -14,11 +14,12 @@ from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from taskmate.api.deps import RuntimeDep
+from taskmate.api.routing import ApiRoute
 from taskmate.auth.deps import bearer_token
 from taskmate.config import Settings
 from taskmate.errors import Forbidden, Unauthorized
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ApiRoute)
 
 FORWARDED_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip")
 LOOPBACK_ONLY = (

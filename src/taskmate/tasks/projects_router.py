@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from taskmate.api.routing import ApiRoute, errors
 from taskmate.tasks.deps import ProjectId, ProjectServiceDep
 from taskmate.tasks.fields import UNSET, ProjectFields
 from taskmate.tasks.schemas import (
@@ -14,7 +15,7 @@ from taskmate.tasks.schemas import (
     project_body,
 )
 
-router = APIRouter(prefix="/projects", tags=["projects"])
+router = APIRouter(prefix="/projects", tags=["projects"], route_class=ApiRoute)
 
 
 @router.get("")
@@ -22,12 +23,12 @@ async def list_projects(projects: ProjectServiceDep) -> ProjectListOut:
     return ProjectListOut(items=[project_body(project) for project in await projects.listing()])
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=errors(409))
 async def create_project(body: ProjectCreate, projects: ProjectServiceDep) -> ProjectOut:
     return project_body(await projects.create(name=body.name, color=body.color))
 
 
-@router.patch("/{project_id}")
+@router.patch("/{project_id}", responses=errors(409))
 async def update_project(
     body: ProjectPatch, projects: ProjectServiceDep, project_id: ProjectId
 ) -> ProjectOut:
@@ -45,6 +46,6 @@ async def delete_project(projects: ProjectServiceDep, project_id: ProjectId) -> 
     return Response(status_code=204)
 
 
-@router.post("/{project_id}/restore")
+@router.post("/{project_id}/restore", responses=errors(409))
 async def restore_project(projects: ProjectServiceDep, project_id: ProjectId) -> ProjectOut:
     return project_body(await projects.restore(project_id))

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from taskmate.api.routing import ApiRoute, errors
 from taskmate.tasks.dates import Due
 from taskmate.tasks.deps import CursorCodecDep, TaskId, TaskServiceDep
 from taskmate.tasks.fields import UNSET, TaskFields
@@ -21,7 +22,7 @@ from taskmate.tasks.schemas import (
     task_body,
 )
 
-router = APIRouter(prefix="/tasks", tags=["tasks"])
+router = APIRouter(prefix="/tasks", tags=["tasks"], route_class=ApiRoute)
 
 
 def _due(due: DueIn | None) -> Due | None:
@@ -46,7 +47,7 @@ def task_fields(body: TaskCreate | TaskPatch) -> TaskFields:
     )
 
 
-@router.get("")
+@router.get("", responses=errors(404))  # project_id of no project of the caller
 async def list_tasks(
     tasks: TaskServiceDep, codec: CursorCodecDep, query: Annotated[TaskQuery, Query()]
 ) -> TaskPageOut:

@@ -14,13 +14,16 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    Strict,
+    StrictBool,
     StringConstraints,
     WithJsonSchema,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from taskmate.api.types import Timestamp, TimestampIn, WithoutNul
+from taskmate.api.text import Text
+from taskmate.api.types import Timestamp, TimestampIn
 from taskmate.tasks.listing import TaskStatus
 from taskmate.tasks.models import Project, Task
 
@@ -31,13 +34,6 @@ MAX_LABELS = 20
 MAX_PROJECT_NAME = 120
 CLOCK_PATTERN = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
-
-
-def _text(min_length: int, max_length: int, *, trim: bool = True) -> tuple[object, ...]:
-    return (
-        StringConstraints(strip_whitespace=trim, min_length=min_length, max_length=max_length),
-        WithoutNul,
-    )
 
 
 def _clock_time(value: object) -> object:
@@ -56,15 +52,19 @@ def _unique(labels: list[str]) -> list[str]:
     return list(first.values())
 
 
-RecordId = Annotated[int, Field(ge=1, le=MAX_RECORD_ID)]
-Title = Annotated[str, *_text(1, MAX_TITLE)]
-Description = Annotated[str, *_text(0, 10_000, trim=False)]
-Label = Annotated[str, *_text(1, MAX_LABEL)]
+# Query strings carry numbers as text ("5"); bodies must send JSON integers (not true or "5").
+RecordIdParam = Annotated[int, Field(ge=1, le=MAX_RECORD_ID)]
+RecordId = Annotated[RecordIdParam, Strict()]
+Title = Annotated[str, Text(strip=True, min_length=1, max_length=MAX_TITLE)]
+Description = Annotated[str, Text(max_length=10_000)]
+Label = Annotated[str, Text(strip=True, min_length=1, max_length=MAX_LABEL)]
 Labels = Annotated[list[Label], Field(max_length=MAX_LABELS), AfterValidator(_unique)]
-Priority = Annotated[int, Field(ge=0, le=4, description="0 none ... 4 urgent")]
-DateText = Annotated[str, *_text(1, 200)]
-ProjectName = Annotated[str, *_text(1, MAX_PROJECT_NAME)]
-Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), AfterValidator(str.lower)]
+Priority = Annotated[int, Strict(), Field(ge=0, le=4, description="0 none ... 4 urgent")]
+DateText = Annotated[str, Text(strip=True, min_length=1, max_length=200)]
+ProjectName = Annotated[str, Text(strip=True, min_length=1, max_length=MAX_PROJECT_NAME)]
+Color = Annotated[
+    str, Text(max_length=7), StringConstraints(pattern=COLOR_PATTERN), AfterValidator(str.lower)
+]
 ClockTime = Annotated[
     time,
     BeforeValidator(_clock_time),
@@ -73,7 +73,7 @@ ClockTime = Annotated[
 ]
 
 
-class Strict(BaseModel):
+class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -89,12 +89,12 @@ def _refuse_null(value: Any) -> Any:
 # Bodies ----------------------------------------------------------------------------------
 
 
-class DueIn(Strict):
+class DueIn(StrictModel):
     date: date
     time: ClockTime | None = None
 
 
-class TaskCreate(Strict):
+class TaskCreate(StrictModel):
     title: Title
     description: Description | None = None
     project_id: RecordId | None = None
@@ -106,7 +106,7 @@ class TaskCreate(Strict):
     recurrence_text: DateText | None = None
 
 
-class TaskPatch(Strict):
+class TaskPatch(StrictModel):
     title: Title | None = None
     description: Description | None = None
     project_id: RecordId | None = None
@@ -123,32 +123,32 @@ class TaskPatch(Strict):
         return _refuse_null(value)
 
 
-class QuickAddIn(Strict):
-    text: Annotated[str, *_text(1, 1000)]
+class QuickAddIn(StrictModel):
+    text: Annotated[str, Text(strip=True, min_length=1, max_length=1000)]
 
 
 class TaskQuery(BaseModel):
     status: TaskStatus = "open"
-    project_id: RecordId | None = None
+    project_id: RecordIdParam | None = None
     label: Label | None = None
     due_before: date | None = None
     due_after: date | None = None
     overdue: bool = False
-    q: Annotated[str, *_text(0, 200)] | None = None
+    q: Annotated[str, Text(strip=True, max_length=200)] | None = None
     updated_after: TimestampIn | None = None
     limit: int = Field(default=50, ge=1, le=200)
-    cursor: Annotated[str, StringConstraints(max_length=1000)] | None = None
+    cursor: Annotated[str, Text(max_length=1000)] | None = None
 
 
-class ProjectCreate(Strict):
+class ProjectCreate(StrictModel):
     name: ProjectName
     color: Color | None = None
 
 
-class ProjectPatch(Strict):
+class ProjectPatch(StrictModel):
     name: ProjectName | None = None
     color: Color | None = None
-    archived: bool | None = None
+    archived: StrictBool | None = None
 
     @field_validator("name", "archived")
     @classmethod

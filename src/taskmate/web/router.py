@@ -17,6 +17,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.staticfiles import PathLike, StaticFiles
 from starlette.types import Scope
 
+from taskmate.api.routing import ApiRoute
 from taskmate.api.runtime import Runtime
 from taskmate.auth.cookies import ACCESS_COOKIE
 from taskmate.errors import Unauthorized
@@ -24,7 +25,7 @@ from taskmate.web.headers import add_page_headers, add_static_headers
 
 STATIC_DIR = Path(__file__).parent / "static"
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ApiRoute)
 
 
 class _StaticFiles(StaticFiles):

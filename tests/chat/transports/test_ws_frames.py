@@ -23,30 +23,68 @@ API = "/api/v1"
 
 
 @pytest.mark.parametrize(
-    ("frame", "field"),
+    ("frame", "code", "field"),
     [
-        ("{not json", None),
-        ("[1, 2]", None),
-        ('{"type": "shout"}', "type"),
-        ('{"no": "type"}', "type"),
-        ('{"type": "subscribe"}', "conversation_id"),
-        ('{"type": "subscribe", "conversation_id": "x", "after_seq": -1}', "after_seq"),
-        ('{"type": "send", "conversation_id": "x", "client_id": "1", "content": "a"}', "client_id"),
-        ('{"type": "typing", "conversation_id": "x", "active": "yes"}', "active"),
-        ('{"type": "ping", "extra": 1}', "extra"),
-        ('{"type": "auth", "token": "again"}', "type"),
+        ("{not json", "bad_request", None),
+        ("[" * 100_000, "bad_request", None),  # was internal_error: RecursionError
+        ("[1, 2]", "validation_error", None),
+        ('{"type": "shout"}', "validation_error", "type"),
+        ('{"no": "type"}', "validation_error", "type"),
+        ('{"type": "subscribe"}', "validation_error", "conversation_id"),
+        (
+            '{"type": "subscribe", "conversation_id": "x", "after_seq": -1}',
+            "validation_error",
+            "after_seq",
+        ),
+        (
+            '{"type": "subscribe", "conversation_id": "x", "after_seq": true}',
+            "validation_error",
+            "after_seq",
+        ),
+        ('{"type": "read", "conversation_id": "x", "seq": "3"}', "validation_error", "seq"),
+        (
+            '{"type": "send", "conversation_id": "x", "client_id": "1", "content": "a"}',
+            "validation_error",
+            "client_id",
+        ),
+        (
+            '{"type": "typing", "conversation_id": "x", "active": "yes"}',
+            "validation_error",
+            "active",
+        ),
+        ('{"type": "ping", "extra": 1}', "validation_error", "extra"),
+        ('{"type": "auth", "token": "again"}', "validation_error", "type"),
     ],
 )
 async def test_a_bad_frame_gets_an_error_frame_and_the_socket_stays_open(
-    server: LiveServer, make_user: MakeUser, frame: str, field: str | None
+    server: LiveServer, make_user: MakeUser, frame: str, code: str, field: str | None
 ) -> None:
     async with signed_in(server, await make_user()) as socket:
         await socket.connection.send(frame)
         error = await socket.expect("error")
-        assert error["code"] == "validation_error"
+        assert error["code"] == code
         assert error["message"]
         if field is not None:
             assert [f["field"] for f in error["details"]["fields"]] == [field]
+        await socket.send({"type": "ping"})
+        assert await socket.receive() == {"type": "pong"}
+
+
+async def test_half_a_surrogate_pair_is_a_validation_error_not_a_server_error(
+    server: LiveServer, make_user: MakeUser, client: httpx.AsyncClient
+) -> None:
+    user = await make_user()
+    conversation = await create_conversation(client, user)
+    client_id = str(uuid.uuid4())
+    frame = (
+        f'{{"type": "send", "conversation_id": "{conversation["id"]}", '
+        f'"client_id": "{client_id}", "content": "a\\ud800b"}}'
+    )
+    async with signed_in(server, user) as socket:
+        await socket.connection.send(frame)
+        error = await socket.expect("error")
+        assert (error["code"], error["ref"]) == ("validation_error", client_id)
+        assert [f["field"] for f in error["details"]["fields"]] == ["content"]
         await socket.send({"type": "ping"})
         assert await socket.receive() == {"type": "pong"}
 

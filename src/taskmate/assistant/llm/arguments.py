@@ -8,10 +8,11 @@ by the same date grammar as quick add, in the user's time zone; a phrase it cann
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from taskmate.api.text import Text
 from taskmate.assistant.interpreter import DateRange, FindTasks, NewTask, TaskChanges
 from taskmate.tasks.dates import Due, parse_due
 from taskmate.tasks.fields import UNSET, Maybe
@@ -19,6 +20,8 @@ from taskmate.tasks.recurrence import Recurrence, parse_recurrence
 
 MAX_BATCH = 50
 Priority = Literal[0, 1, 2, 3, 4]
+TaskTitle = Annotated[str, Text(strip=True, min_length=1, max_length=500)]
+Words = Annotated[str, Text(max_length=200)]  # dates, repetitions, list and label names
 
 
 class ArgumentError(Exception):
@@ -26,33 +29,33 @@ class ArgumentError(Exception):
 
 
 class NewTaskArgs(BaseModel):
-    title: str = Field(min_length=1, max_length=500)
-    due: str | None = Field(None, description="when, in words: 'tomorrow 5pm', 'next friday'")
-    recurrence: str | None = Field(None, description="'every monday', 'every 2 weeks'")
-    project: str | None = Field(None, description="list name; created when missing")
-    labels: list[str] = Field(default_factory=list, max_length=20)
+    title: TaskTitle
+    due: Words | None = Field(None, description="when, in words: 'tomorrow 5pm', 'next friday'")
+    recurrence: Words | None = Field(None, description="'every monday', 'every 2 weeks'")
+    project: Words | None = Field(None, description="list name; created when missing")
+    labels: list[Words] = Field(default_factory=list, max_length=20)
     priority: Priority = Field(0, description="0 none, 1 low ... 4 urgent")
 
 
 class TaskChangeArgs(BaseModel):
     """Fields left out stay as they are; ``clear`` empties fields."""
 
-    title: str | None = Field(None, min_length=1, max_length=500)
-    due: str | None = Field(None, description="new due date in words")
-    recurrence: str | None = Field(None, description="new repetition in words")
+    title: TaskTitle | None = None
+    due: Words | None = Field(None, description="new due date in words")
+    recurrence: Words | None = Field(None, description="new repetition in words")
     priority: Priority | None = None
-    project: str | None = Field(None, description="move to this list (created when missing)")
+    project: Words | None = Field(None, description="move to this list (created when missing)")
     clear: list[Literal["due", "recurrence", "project"]] = Field(default_factory=list)
 
 
 class FindArgs(BaseModel):
-    text: str | None = Field(None, description="words that appear in the titles")
+    text: Words | None = Field(None, description="words that appear in the titles")
     status: Literal["open", "done", "all"] = "open"
-    project: str | None = None
-    label: str | None = None
+    project: Words | None = None
+    label: Words | None = None
     overdue: bool = False
-    due_from: str | None = Field(None, description="first due day, in words or YYYY-MM-DD")
-    due_until: str | None = Field(None, description="last due day, in words or YYYY-MM-DD")
+    due_from: Words | None = Field(None, description="first due day, in words or YYYY-MM-DD")
+    due_until: Words | None = Field(None, description="last due day, in words or YYYY-MM-DD")
 
 
 def due_from(text: str, now: datetime) -> Due:

@@ -1,5 +1,6 @@
-"""The frames a client sends, validated: malformed JSON, unknown types and bad fields all
-become ``ValidationFailed`` (an ``error`` frame; the connection stays open)."""
+"""The frames a client sends, read by the bounded JSON reader (malformed or nested too deep:
+``BadRequest``; over 256 KiB: ``PayloadTooLarge``) and validated (unknown types and bad
+fields: ``ValidationFailed``). Each becomes an ``error`` frame; the connection stays open."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import json
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
-from taskmate.chat.schemas import Counter
+from taskmate.api.json_input import FRAME, read_json
+from taskmate.api.text import Text
+from taskmate.chat.schemas import Content, Counter, Option
 from taskmate.errors import ValidationFailed
 
-Id = Annotated[str, StringConstraints(max_length=100)]  # checked by the services (else 404)
+Id = Annotated[str, Text(max_length=100)]  # checked by the services (else 404)
 
 
 class _Frame(BaseModel):
@@ -22,7 +25,7 @@ class _Frame(BaseModel):
 
 class AuthFrame(_Frame):
     type: Literal["auth"]
-    token: Annotated[str, StringConstraints(max_length=4096)]
+    token: Annotated[str, Text(max_length=4096)]
 
 
 class PingFrame(_Frame):
@@ -44,7 +47,7 @@ class SendFrame(_Frame):
     type: Literal["send"]
     conversation_id: Id
     client_id: UUID
-    content: str
+    content: Content
 
 
 class TypingFrame(_Frame):
@@ -68,7 +71,7 @@ class ChooseFrame(_Frame):
     type: Literal["choose"]
     conversation_id: Id
     item_id: Id
-    option: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    option: Option
 
 
 class UndoFrame(_Frame):
@@ -89,6 +92,7 @@ ClientFrame = (
     | ChooseFrame
     | UndoFrame
 )
+_REFERENCE: TypeAdapter[str] = TypeAdapter(Id)
 _FRAMES: TypeAdapter[ClientFrame] = TypeAdapter(Annotated[ClientFrame, Field(discriminator="type")])
 FRAME_TYPES = (
     "auth",
@@ -104,14 +108,9 @@ FRAME_TYPES = (
 )
 
 
-def read_json(text: str) -> dict[str, Any]:
-    """The frame as a JSON object, or ``ValidationFailed``."""
-    try:
-        raw = json.loads(text)
-    except ValueError:
-        raise ValidationFailed(
-            "The frame is not valid JSON; send one JSON object per frame."
-        ) from None
+def read_frame(text: str) -> dict[str, Any]:
+    """The frame as a JSON object; raises ``AppError``s."""
+    raw = read_json(text, FRAME)
     if not isinstance(raw, dict):
         raise ValidationFailed('A frame is a JSON object with a "type", such as {"type": "ping"}.')
     return raw
@@ -138,9 +137,12 @@ def parse_frame(raw: dict[str, Any]) -> ClientFrame:
 
 def reference(raw: dict[str, Any]) -> str | None:
     """What an error about this frame refers to: its ``client_id``, else its ``item_id``,
-    else its ``conversation_id``."""
+    else its ``conversation_id``; none that is not text (it is sent back)."""
     for key in ("client_id", "item_id", "conversation_id"):
         value = raw.get(key)
         if isinstance(value, str):
-            return value
+            try:
+                return _REFERENCE.validate_python(value)
+            except PydanticValidationError:
+                return None
     return None

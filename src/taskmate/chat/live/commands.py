@@ -35,7 +35,7 @@ from taskmate.chat.live.client_frames import (
     UndoFrame,
     UnsubscribeFrame,
     parse_frame,
-    read_json,
+    read_frame,
     reference,
 )
 from taskmate.chat.live.frames import Frame, failure_frame, typing_frame
@@ -62,7 +62,7 @@ class Commands:
         """Carries out one frame; its answer, if any, goes to the session's outbox."""
         ref = None
         try:
-            raw = read_json(text)
+            raw = read_frame(text)
             ref = reference(raw)
             answer = await self._run(parse_frame(raw))
         except Exception as exc:

@@ -15,9 +15,9 @@ from taskmate.api.runtime import Runtime
 from taskmate.auth.cookies import ACCESS_COOKIE
 from taskmate.auth.scopes import InsufficientScope
 from taskmate.chat.live.caller import LiveCaller, authenticate
-from taskmate.chat.live.client_frames import AuthFrame, parse_frame, read_json
+from taskmate.chat.live.client_frames import AuthFrame, parse_frame, read_frame
 from taskmate.chat.live.frames import AUTH_TIMEOUT, FORBIDDEN, UNAUTHORIZED
-from taskmate.errors import Unauthorized, ValidationFailed
+from taskmate.errors import AppError, Unauthorized
 
 NO_AUTH_FRAME = "Send {'type': 'auth', 'token': <access token>} as the first frame."
 TOO_LATE = "No auth frame arrived in time; reconnect and send it first."
@@ -62,8 +62,8 @@ async def _auth_frame(websocket: WebSocket, seconds: float) -> str | None:
     if message["type"] == "websocket.disconnect":
         return None
     try:
-        frame = parse_frame(read_json(message.get("text") or ""))
-    except ValidationFailed:
+        frame = parse_frame(read_frame(message.get("text") or ""))
+    except AppError:  # not JSON, too deep, not a frame: not an auth frame either
         frame = None
     if not isinstance(frame, AuthFrame):
         await websocket.close(UNAUTHORIZED, NO_AUTH_FRAME)
