@@ -42,3 +42,23 @@ async def test_a_read_only_personal_token_reads_and_is_refused_a_write(
             await taskmate.tasks.create("buy milk")
     assert (refused.value.code, refused.value.status) == ("insufficient_scope", 403)
     assert refused.value.details["required_scope"] == "tasks:write"
+
+
+async def test_the_transport_headers_and_timeout_given_reach_every_request() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"items": []})
+
+    transport = httpx.MockTransport(answer)
+    headers = {"X-Forwarded-For": "10.0.0.7"}
+    async with Taskmate(
+        "http://cluster", "t0k", transport=transport, headers=headers, timeout=2.5
+    ) as taskmate:
+        assert await taskmate.projects.list() == []
+    [request] = seen
+    assert str(request.url) == "http://cluster/api/v1/projects"
+    assert request.headers["X-Forwarded-For"] == "10.0.0.7"
+    assert request.headers["Authorization"] == "Bearer t0k"
+    assert request.extensions["timeout"] == httpx.Timeout(2.5).as_dict()

@@ -36,12 +36,13 @@ class Rest:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         headers: dict[str, str] | None = None,
+        timeout: float = TIMEOUT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self._http = httpx.AsyncClient(
             base_url=self.base_url + API,
-            timeout=TIMEOUT,
+            timeout=timeout,
             transport=transport,
             headers=headers,
         )

@@ -10,13 +10,15 @@ import httpx
 from taskmate.client.conversations import Conversations
 from taskmate.client.live import Live
 from taskmate.client.models import SignedIn, User
-from taskmate.client.rest import Rest
+from taskmate.client.rest import TIMEOUT, Rest
 from taskmate.client.tasks import Projects, Tasks
 
 
 class Taskmate:
     """A signed-in client. ``token`` is an access token from ``sign_in`` or a personal
-    access token (``tm_pat_…``), which is limited by its scopes.
+    access token (``tm_pat_…``), which is limited by its scopes. ``transport`` and
+    ``headers`` go to httpx (a transport can route or retry requests); ``timeout`` is the
+    seconds each request may take.
 
         async with Taskmate("http://127.0.0.1:8000", token) as taskmate:
             task = await taskmate.tasks.create("buy milk", due_text="tomorrow 5pm")
@@ -29,8 +31,9 @@ class Taskmate:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         headers: dict[str, str] | None = None,
+        timeout: float = TIMEOUT,
     ) -> None:
-        self.rest = Rest(base_url, token, transport=transport, headers=headers)
+        self.rest = Rest(base_url, token, transport=transport, headers=headers, timeout=timeout)
         self.tasks = Tasks(self.rest)
         self.projects = Projects(self.rest)
         self.conversations = Conversations(self.rest)
