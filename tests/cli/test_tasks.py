@@ -6,18 +6,8 @@ import json
 from pathlib import Path
 
 from tests.cli.terminal import client_env, taskmate
-from tests.client import conftest as client_fixtures
 from tests.conftest import Account
 from tests.live_server import LiveServer
-
-# the client tests' server (offline assistant, story on demand) and account
-database_url = client_fixtures.database_url
-settings_overrides = client_fixtures.settings_overrides
-assistant = client_fixtures.assistant
-assistant_policy = client_fixtures.assistant_policy
-listener = client_fixtures.listener
-server = client_fixtures.server
-account = client_fixtures.account
 
 
 async def test_tasks_are_added_listed_and_completed_from_the_command_line(

@@ -11,21 +11,11 @@ from fastapi import FastAPI
 from taskmate.client import Taskmate
 from taskmate.config import Settings
 from tests.cli.terminal import TASKMATE, client_env, pane
-from tests.client import conftest as client_fixtures
 from tests.client.story import StoryOrOffline
 from tests.client.test_live import restarted
 from tests.conftest import PASSWORD, Account
 from tests.live_server import LiveServer, until
 from tests.web.scripted import Gate
-
-# the client tests' server (offline assistant, story on demand) and account
-database_url = client_fixtures.database_url
-settings_overrides = client_fixtures.settings_overrides
-assistant = client_fixtures.assistant
-assistant_policy = client_fixtures.assistant_policy
-listener = client_fixtures.listener
-server = client_fixtures.server
-account = client_fixtures.account
 
 
 async def test_the_chat_signs_in_answers_a_choice_and_resumes_after_a_restart(
