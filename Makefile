@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test lint typecheck pytest bench chaos format clean chromium
+.PHONY: serve test lint typecheck pytest bench chaos format clean chromium tmux
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -28,12 +28,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) chromium
+pytest: $(STAMP) chromium tmux
 	$(BIN)/pytest
 
 # The browser tests drive the system Chromium; install it where it is missing (CI runs as root).
 chromium:
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
+# The terminal chat's tests drive it in tmux.
+tmux:
+	@command -v tmux >/dev/null || (apt-get update && apt-get install -y tmux)
 
 # The engine and task API against their baselines, then one instance against two.
 bench: $(STAMP)

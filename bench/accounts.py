@@ -1,4 +1,5 @@
-"""The benchmarks' users and conversations, made through the API of a running server."""
+"""The benchmarks' users and conversations, made through the API of a running server with
+``taskmate.client``."""
 
 from __future__ import annotations
 
@@ -6,12 +7,11 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import httpx
-
 from bench.seed import PASSWORD
+from taskmate.client import Taskmate
 
-API = "/api/v1"
 CREATING_AT_ONCE = 20
+TIMEOUT = 60.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,15 +26,13 @@ def bench_emails(count: int) -> list[str]:
     return [f"chat{index}@bench.example.com" for index in range(count)]
 
 
-def sign_in(base_url: str, emails: Sequence[str]) -> list[str]:
+async def sign_in(base_url: str, emails: Sequence[str]) -> list[str]:
     """Access tokens, one per account (``bench.seed.seed_users`` made them)."""
-    with httpx.Client(base_url=base_url, timeout=60) as http:
-        return [
-            http.post(f"{API}/auth/login", json={"email": email, "password": PASSWORD})
-            .raise_for_status()
-            .json()["access_token"]
-            for email in emails
-        ]
+    tokens = []
+    async with Taskmate(base_url, timeout=TIMEOUT) as taskmate:
+        for email in emails:
+            tokens.append((await taskmate.sign_in(email, PASSWORD)).access_token)
+    return tokens
 
 
 async def create_conversations(
@@ -43,17 +41,15 @@ async def create_conversations(
     """``count`` conversations spread over the users (``assistant``: ``"always"`` or
     ``"off"``)."""
     gate = asyncio.Semaphore(CREATING_AT_ONCE)
-    async with httpx.AsyncClient(base_url=base_url, timeout=60) as http:
+    users = [Taskmate(base_url, token, timeout=TIMEOUT) for token in tokens]
 
-        async def created(token: str) -> Owner:
-            async with gate:
-                response = await http.post(
-                    f"{API}/conversations",
-                    json={"assistant": assistant},
-                    headers={"Authorization": f"Bearer {token}"},
-                )
-            return Owner(token=token, conversation_id=response.raise_for_status().json()["id"])
+    async def created(index: int) -> Owner:
+        user = index % len(users)
+        async with gate:
+            conversation = await users[user].conversations.create(assistant=assistant)
+        return Owner(token=tokens[user], conversation_id=conversation.id)
 
-        return list(
-            await asyncio.gather(*(created(tokens[index % len(tokens)]) for index in range(count)))
-        )
+    try:
+        return list(await asyncio.gather(*(created(index) for index in range(count))))
+    finally:
+        await asyncio.gather(*(taskmate.aclose() for taskmate in users))

@@ -154,7 +154,7 @@ def run_ours(backend: str, sizes: ChatSizes) -> Figures:
             lambda: running_chat_server(url, Path(scratch), settings=RAISED_LIMITS)
         )
 
-        tokens = measured("signing in", lambda served: _signed_in(served, emails))
+        tokens = measured("signing in", lambda served: sign_in(served.url, emails))
         every_socket = [tokens[index % len(tokens)] for index in range(sizes.idle_connections)]
         idle = measured(
             "idle connections", lambda served: bytes_per_idle_connection(served, every_socket)
@@ -176,10 +176,6 @@ def run_ours(backend: str, sizes: ChatSizes) -> Figures:
                 "history", lambda served: _our_history(served, tokens, sizes, async_url)
             ),
         )
-
-
-async def _signed_in(served: Served, emails: list[str]) -> list[str]:
-    return await asyncio.to_thread(sign_in, served.url, emails)
 
 
 async def _echo_acks(served: Served, sizes: ChatSizes) -> Acks:

@@ -8,7 +8,6 @@ the echoed ``send`` frame plays the ack.
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 import uuid
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed
 
 from bench.stats import Latency, summarise
+from taskmate.client.socket import receive_frame, send_frame
 
 DRAIN_SECONDS = 5.0  # counted: acks later than this are unanswered
 SETTLE_SECONDS = 60.0  # not counted: a late step's backlog may clear before the next one
@@ -76,8 +76,8 @@ class AckLoad:
 
     async def _read(self, connection: ClientConnection) -> None:
         with suppress(ConnectionClosed):
-            async for raw in connection:
-                client_id = json.loads(raw).get("client_id")
+            while True:
+                client_id = (await receive_frame(connection)).get("client_id")
                 scheduled = self._scheduled.pop(client_id, None) if client_id else None
                 if scheduled is not None:
                     self._last_ack = time.perf_counter()
@@ -149,7 +149,7 @@ class AckLoad:
                 "content": "hello",
             }
             try:
-                await connection.send(json.dumps(frame))
+                await send_frame(connection, frame)
             except ConnectionClosed:
                 self._closed = True
                 return

@@ -17,7 +17,7 @@ from websockets.asyncio.client import ClientConnection
 
 from bench.server import Served
 from bench.stats import Latency, latency, summarise
-from bench.ws_client import open_socket
+from bench.ws_client import open_socket, subscribe
 
 API = "/api/v1"
 SUBSCRIBED = '"type":"subscribed"'  # the server's compact JSON; replayed items are not parsed
@@ -68,8 +68,8 @@ async def _resume(
 ) -> tuple[Latency, Latency, int]:
     connection = await open_socket(ws_url, token)
     async with connection:
-        last_seq = await _last_seq(connection, conversation_id)
-        subscribe = {
+        last_seq = (await subscribe(connection, conversation_id)).last_seq
+        replay = {
             "type": "subscribe",
             "conversation_id": conversation_id,
             "after_seq": last_seq - changes,
@@ -78,17 +78,9 @@ async def _resume(
         ping, _ = await _round_trips(connection, [json.dumps({"type": "ping"})], PONG, repeats)
         # Each round unsubscribes first, so every subscribe replays the whole range.
         resume, replayed = await _round_trips(
-            connection, [json.dumps(unsubscribe), json.dumps(subscribe)], SUBSCRIBED, repeats
+            connection, [json.dumps(unsubscribe), json.dumps(replay)], SUBSCRIBED, repeats
         )
     return ping, resume, replayed
-
-
-async def _last_seq(connection: ClientConnection, conversation_id: str) -> int:
-    await connection.send(json.dumps({"type": "subscribe", "conversation_id": conversation_id}))
-    while (frame := json.loads(await connection.recv()))["type"] != "subscribed":
-        pass
-    last_seq: int = frame["last_seq"]
-    return last_seq
 
 
 def _page_timings(

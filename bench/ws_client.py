@@ -1,34 +1,31 @@
-"""The load client's sockets: many at once, authenticated on our server, bare on the echo one."""
+"""The load client's sockets: many at once, opened by ``taskmate.client`` on our server
+(authenticated, past ``ready``), bare on the echo one. The timed loops read and write these
+sockets themselves: the client's ``Live`` would add its own work to every frame."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Sequence
-from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 
-Json = dict[str, Any]
+from taskmate.client.frames import Subscribed, parse
+from taskmate.client.socket import open_authenticated, receive_frame, send_frame
+
 WAIT = 60.0
 OPENING_AT_ONCE = 100  # handshakes in flight, below uvicorn's listen backlog
 
 
-async def receive_json(connection: ClientConnection) -> Json:
-    frame: Json = json.loads(await asyncio.wait_for(connection.recv(), WAIT))
-    return frame
-
-
 async def open_socket(ws_url: str, token: str | None) -> ClientConnection:
-    """A socket; with a token (our server), signed in and past its ``ready`` frame."""
-    connection = await connect(
-        ws_url, compression=None, ping_interval=None, open_timeout=WAIT, close_timeout=1
+    """A socket; with a token (our server), signed in and past its ``ready`` frame. Both
+    kinds without compression or pings, the same on either server."""
+    if token is None:
+        return await connect(
+            ws_url, open_timeout=WAIT, close_timeout=1, compression=None, ping_interval=None
+        )
+    connection, _ready = await open_authenticated(
+        ws_url, token, open_timeout=WAIT, compression=None, ping_interval=None
     )
-    if token is not None:
-        await connection.send(json.dumps({"type": "auth", "token": token}))
-        ready = await receive_json(connection)
-        if ready["type"] != "ready":
-            raise RuntimeError(f"expected a ready frame after auth, got {ready}")
     return connection
 
 
@@ -46,7 +43,10 @@ async def close_sockets(connections: Sequence[ClientConnection]) -> None:
     await asyncio.gather(*(connection.close() for connection in connections))
 
 
-async def subscribe(connection: ClientConnection, conversation_id: str) -> None:
-    await connection.send(json.dumps({"type": "subscribe", "conversation_id": conversation_id}))
-    while (await receive_json(connection))["type"] != "subscribed":
-        pass
+async def subscribe(connection: ClientConnection, conversation_id: str) -> Subscribed:
+    """Subscribes, skipping the frames before ``subscribed`` (the replay, if any)."""
+    await send_frame(connection, {"type": "subscribe", "conversation_id": conversation_id})
+    async with asyncio.timeout(WAIT):
+        while not isinstance(event := parse(await receive_frame(connection)), Subscribed):
+            pass
+    return event

@@ -4,27 +4,31 @@ It keeps an outbox of messages with their ``client_id`` and sends all of them ag
 every reconnect until each is acknowledged; it resubscribes with the last ``seq`` it saw,
 connects to a random instance each time, drops its socket at random, backs off on closes
 and errors, and asks for a new answer after an interrupted one. Its transcript is built
-from ``item`` and ``delta`` frames alone."""
+from ``item`` and ``delta`` frames alone. The protocol (handshake, frames, transcript,
+REST) is ``taskmate.client``'s; the resend policy and the faults of a flaky network are
+its own."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from websockets.asyncio.client import ClientConnection, connect
+import httpx
+from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
-from chaos.rest import Account, Api, RequestFailed
-from chaos.transcript import NEEDS_REGENERATE, Gap, Transcript
+from chaos.rest import Account
+from taskmate.client import TaskmateError, Transcript
+from taskmate.client.frames import Ack, Delta, ItemChanged, Json, Refused, Subscribed, parse
+from taskmate.client.socket import open_authenticated, receive_frame, send_frame
+from taskmate.client.transcript import Gap
 
-Frame = dict[str, Any]
+NEEDS_REGENERATE = frozenset({"interrupted", "failed"})
 TICK = 0.2  # how often a connected client looks at what it should do next
 RESEND_AFTER = 1.0  # seconds an unacknowledged message waits before it is sent again
 OPEN_TIMEOUT = 5.0
@@ -62,7 +66,6 @@ class ClientStats:
 class ChatClient:
     def __init__(
         self,
-        api: Api,
         sockets: Callable[[], Sequence[str]],
         account: Account,
         conversation_id: str,
@@ -73,7 +76,6 @@ class ChatClient:
         self.transcript = Transcript()
         self.stats = ClientStats()
         self.sending = True
-        self._api = api
         self._sockets = sockets
         self._behaviour = behaviour
         self._outbox: dict[str, Pending] = {}
@@ -85,7 +87,7 @@ class ChatClient:
     def settled(self) -> bool:
         """Nothing waits for an acknowledgement or an answer."""
         last = self.transcript.last_message()
-        idle = last is None or (last["role"] == "assistant" and last["status"] == "completed")
+        idle = last is None or (last.role == "assistant" and last.status == "completed")
         return not self._outbox and idle
 
     async def run(self) -> None:
@@ -94,23 +96,24 @@ class ChatClient:
         while True:
             url = random.choice(self._sockets())
             try:
-                async with connect(url, open_timeout=OPEN_TIMEOUT, close_timeout=1) as socket:
+                socket, _ = await open_authenticated(
+                    url, self.account.token, open_timeout=OPEN_TIMEOUT
+                )
+                async with socket:
                     if await self._session(socket):
                         backoff = 0.1
             except ConnectionClosed as closed:
                 self.stats.closes[closed.rcvd.code if closed.rcvd else None] += 1
             except (OSError, TimeoutError, InvalidHandshake):
                 self.stats.connect_failures += 1
+            except TaskmateError as refused:  # the credentials, or not a ready frame
+                self.stats.other_errors.append(f"{refused.code}: {refused.message}")
             await asyncio.sleep(random.uniform(0, backoff))  # backoff before reconnecting
             backoff = min(backoff * 2, self._behaviour.max_backoff)
 
     async def _session(self, socket: ClientConnection) -> bool:
-        """One connection, until the client drops it (True) or a gap forces a resubscribe."""
-        await socket.send(json.dumps({"type": "auth", "token": self.account.token}))
-        async with asyncio.timeout(OPEN_TIMEOUT):
-            ready = json.loads(await socket.recv())
-        if ready.get("type") != "ready":
-            return False
+        """One signed-in connection, until the client drops it (True), or a gap forces a
+        resubscribe (False); the server's close is raised."""
         await self._send(socket, {"type": "subscribe", "after_seq": self.transcript.last_seq})
         subscribed = asyncio.Event()
         reader = asyncio.create_task(self._read(socket, subscribed))
@@ -127,30 +130,26 @@ class ChatClient:
         if not done:
             return True  # the client drops its socket, as a flaky network would
         failure = next((task.exception() for task in done if task.exception()), None)
-        if isinstance(failure, Gap):
-            return False
-        if failure is not None:
+        if failure is not None and not isinstance(failure, Gap):
             raise failure
-        self.stats.closes[socket.close_code] += 1  # the server closed the socket
         return False
 
     async def _read(self, socket: ClientConnection, subscribed: asyncio.Event) -> None:
-        async for raw in socket:
-            frame: Frame = json.loads(raw)
-            kind = frame["type"]
-            if kind == "item":
-                self.transcript.apply_item(frame["item"])
-            elif kind == "delta":
+        while True:
+            event = parse(await receive_frame(socket))
+            if isinstance(event, ItemChanged):
+                self.transcript.apply_item(event.item)
+            elif isinstance(event, Delta):
                 self.stats.deltas += 1
-                self.transcript.apply_delta(frame["item_id"], frame["offset"], frame["text"])
-            elif kind == "subscribed":
+                self.transcript.apply_delta(event.item_id, event.offset, event.text)
+            elif isinstance(event, Subscribed):
                 subscribed.set()
                 for pending in self._outbox.values():
                     pending.last_sent = 0.0  # every unacknowledged message goes again
-            elif kind == "ack":
-                self._acknowledged(frame["client_id"])
-            elif kind == "error":
-                self._refused(frame)
+            elif isinstance(event, Ack):
+                self._acknowledged(event.client_id)
+            elif isinstance(event, Refused):
+                self._refused(event.error)
 
     async def _act(self, socket: ClientConnection, subscribed: asyncio.Event) -> None:
         await subscribed.wait()
@@ -166,8 +165,8 @@ class ChatClient:
 
     async def _next_step(self, now: float) -> None:
         last = self.transcript.last_message()
-        if last is not None and last["status"] in NEEDS_REGENERATE:
-            await self._ask_again(last["id"])
+        if last is not None and last.status in NEEDS_REGENERATE:
+            await self._ask_again(last.id)
         elif self.sending and self._may_send(now):
             client_id = str(uuid.uuid4())
             self._outbox[client_id] = Pending(content=f"message {client_id}", created=now)
@@ -182,13 +181,12 @@ class ChatClient:
         if item_id in self._asked_again:
             return
         try:
-            await self._api.request(
-                "POST",
-                f"/conversations/{self.conversation_id}/regenerate",
-                headers=self.account.headers,
-            )
-        except RequestFailed as failed:
-            self.stats.other_errors.append(str(failed))
+            await self.account.taskmate.conversations.regenerate(self.conversation_id)
+        except TaskmateError as refused:
+            self.stats.other_errors.append(f"regenerate: {refused.code}: {refused.message}")
+            return
+        except httpx.TransportError as failed:
+            self.stats.other_errors.append(f"regenerate: {failed}")
             return
         self._asked_again.add(item_id)
         self.stats.regenerated += 1
@@ -202,11 +200,11 @@ class ChatClient:
         self._next_send = now + random.uniform(*self._behaviour.think_time)
         self._impatient_at = now + self._behaviour.patience
 
-    def _refused(self, frame: Frame) -> None:
-        if frame.get("code") == "unavailable":
+    def _refused(self, error: TaskmateError) -> None:
+        if error.code == "unavailable":
             self.stats.refused_unavailable += 1
         else:
-            self.stats.other_errors.append(f"{frame.get('code')}: {frame.get('message')}")
+            self.stats.other_errors.append(f"{error.code}: {error.message}")
 
-    async def _send(self, socket: ClientConnection, frame: Frame) -> None:
-        await socket.send(json.dumps({**frame, "conversation_id": self.conversation_id}))
+    async def _send(self, socket: ClientConnection, frame: Json) -> None:
+        await send_frame(socket, {**frame, "conversation_id": self.conversation_id})

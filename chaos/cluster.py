@@ -10,14 +10,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from chaos.instances import ClusterSettings, Instance
 from chaos.proxy import OutageProxy
-from chaos.rest import Api
+from chaos.rest import Account, sign_up
 from chaos.services import POSTGRES_HOST, POSTGRES_PORT, PrivateRedis, database_url, fresh_database
-
-REQUEST_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,9 +31,12 @@ class Cluster:
     instances: list[Instance]
     redis: PrivateRedis
     proxy: OutageProxy
-    api: Api
     database_dsn: str  # direct, not through the proxy: the verdict's own reads
     log_dir: Path
+
+    async def sign_up(self) -> Account:
+        """A new user with a client of its own, its requests spread over the instances."""
+        return await sign_up([instance.http for instance in self.instances])
 
     def sockets(self) -> list[str]:
         return [instance.ws for instance in self.instances]
@@ -67,15 +66,13 @@ async def running_cluster(shape: Shape) -> AsyncIterator[Cluster]:
             ]
             try:
                 await asyncio.gather(*(instance.start() for instance in instances))
-                async with httpx.AsyncClient(timeout=REQUEST_TIMEOUT) as http:
-                    yield Cluster(
-                        instances=instances,
-                        redis=redis,
-                        proxy=proxy,
-                        api=Api(http, [instance.http for instance in instances]),
-                        database_dsn=database_url(name),
-                        log_dir=log_dir,
-                    )
+                yield Cluster(
+                    instances=instances,
+                    redis=redis,
+                    proxy=proxy,
+                    database_dsn=database_url(name),
+                    log_dir=log_dir,
+                )
             finally:
                 for instance in instances:
                     await instance.kill()

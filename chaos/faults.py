@@ -4,18 +4,17 @@ chats, and returns notes for the report."""
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import socket as sockets
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed
 
 from chaos.cluster import Cluster
+from taskmate.client.socket import open_authenticated, send_frame
 
 POSTGRES_OUTAGE_SECONDS = 10.0
 SLOW_HISTORY = 30
@@ -64,22 +63,19 @@ async def postgres_outage(cluster: Cluster) -> list[str]:
 async def slow_reader(cluster: Cluster) -> list[str]:
     """A client that stops reading while it asks, again and again, for a history of large
     messages: the server must close it with 4409 instead of slowing anyone else."""
-    account = await cluster.api.sign_up()
-    conversation_id = await cluster.api.create_conversation(account, assistant="off")
-    for _ in range(SLOW_HISTORY):
-        await cluster.api.request(
-            "POST",
-            f"/conversations/{conversation_id}/messages",
-            headers=account.headers,
-            body={"client_id": str(uuid.uuid4()), "content": "x" * SLOW_MESSAGE_CHARS},
-        )
+    account = await cluster.sign_up()
+    async with account.taskmate as taskmate:
+        conversation = await taskmate.conversations.create(assistant="off")
+        for _ in range(SLOW_HISTORY):
+            await taskmate.conversations.send(conversation.id, "x" * SLOW_MESSAGE_CHARS)
     instance = random.choice([each for each in cluster.instances if each.running])
-    async with connect(instance.ws, sock=_small_receive_buffer(instance.port), max_queue=1) as ws:
-        await ws.send(json.dumps({"type": "auth", "token": account.token}))
-        await _next(ws, "ready")
-        subscribe = {"type": "subscribe", "conversation_id": conversation_id, "after_seq": 0}
+    ws, _ = await open_authenticated(
+        instance.ws, account.token, sock=_small_receive_buffer(instance.port), max_queue=1
+    )
+    async with ws:
+        subscribe = {"type": "subscribe", "conversation_id": conversation.id, "after_seq": 0}
         for _ in range(SLOW_SUBSCRIBES):
-            await ws.send(json.dumps(subscribe))
+            await send_frame(ws, subscribe)
         code = await _close_code(ws)
     outcome = "closed 4409 as too slow" if code == TOO_SLOW else f"NOT closed 4409 (code {code})"
     asked = f"asking {SLOW_SUBSCRIBES} times for {SLOW_HISTORY} large messages"
@@ -94,11 +90,6 @@ def _small_receive_buffer(port: int) -> sockets.socket:
     connection.connect(("127.0.0.1", port))
     connection.setblocking(False)
     return connection
-
-
-async def _next(ws: ClientConnection, kind: str) -> None:
-    while json.loads(await ws.recv())["type"] != kind:
-        pass
 
 
 async def _close_code(ws: ClientConnection) -> int | None:

@@ -34,11 +34,12 @@ async def run_phase(cluster: Cluster, fault: Fault, plan: Plan) -> Verdict:
         for client in clients:
             client.sending = False
         settled = await until(lambda: all(client.settled for client in clients), SETTLE_SECONDS)
-        verdict = await judge(fault.name, clients, cluster.api, cluster.database_dsn)
+        verdict = await judge(fault.name, clients, cluster.database_dsn)
     finally:
         for task in running:
             task.cancel()
         await asyncio.gather(*running, return_exceptions=True)
+        await leave_fleet(clients)
     if not warm:
         notes.append("the fleet was not streaming when the fault struck")
     if not settled:
@@ -54,11 +55,16 @@ async def join_fleet(cluster: Cluster, size: int, behaviour: Behaviour) -> list[
 
     async def join() -> ChatClient:
         async with turns:
-            account = await cluster.api.sign_up()
-            conversation_id = await cluster.api.create_conversation(account)
-        return ChatClient(cluster.api, cluster.sockets, account, conversation_id, behaviour)
+            account = await cluster.sign_up()
+            conversation = await account.taskmate.conversations.create(assistant="always")
+        return ChatClient(cluster.sockets, account, conversation.id, behaviour)
 
     return list(await asyncio.gather(*(join() for _ in range(size))))
+
+
+async def leave_fleet(clients: list[ChatClient]) -> None:
+    """Closes each client's REST connections."""
+    await asyncio.gather(*(client.account.taskmate.aclose() for client in clients))
 
 
 def _mid_stream(clients: list[ChatClient]) -> bool:
@@ -68,6 +74,6 @@ def _mid_stream(clients: list[ChatClient]) -> bool:
         last = client.transcript.last_message()
         if not client.stats.ack_seconds:
             return False
-        if last is not None and last["status"] == "streaming":
+        if last is not None and last.status == "streaming":
             answering += 1
     return answering * 2 >= len(clients)

@@ -13,7 +13,7 @@ from bench.report import write_section
 
 from chaos.client import Behaviour
 from chaos.cluster import Cluster, Shape, running_cluster
-from chaos.phase import join_fleet
+from chaos.phase import join_fleet, leave_fleet
 from chaos.report import BENCHMARKS, markdown_table
 
 STEADY = Behaviour(socket_lifetime=(1e9, 1e9), think_time=(0.0, 0.0), patience=1e9)
@@ -58,6 +58,7 @@ async def _measure(cluster: Cluster, instances: int, load: Load) -> Throughput:
         for task in running:
             task.cancel()
         await asyncio.gather(*running, return_exceptions=True)
+        await leave_fleet(clients)
     p99 = statistics.quantiles(acks, n=100)[98] if len(acks) >= 2 else float("nan")
     return Throughput(
         instances=instances,

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-from chaos.client import ChatClient
-from chaos.rest import Api
-from chaos.transcript import NEEDS_REGENERATE, Item, comparable
+from chaos.client import NEEDS_REGENERATE, ChatClient
+from taskmate.client import Item
 
 CATCH_UP_SECONDS = 20.0
 
@@ -47,25 +46,31 @@ class Verdict:
         )
 
 
-async def judge(fault: str, clients: Sequence[ChatClient], api: Api, database_dsn: str) -> Verdict:
+async def judge(fault: str, clients: Sequence[ChatClient], database_dsn: str) -> Verdict:
     """Call once the clients have settled and while they are still connected: each gets
     time to catch up with the server before its transcript is compared."""
     verdict = Verdict(fault=fault, clients=len(clients))
     rows = await _rows_per_client_id([client.conversation_id for client in clients], database_dsn)
     for client in clients:
-        server_items = await _caught_up(client, api)
+        server_items = await _caught_up(client)
         _count(verdict, client, server_items, rows)
     return verdict
 
 
-async def _caught_up(client: ChatClient, api: Api) -> list[Item]:
+async def _caught_up(client: ChatClient) -> list[Item]:
     """The server's items, once the client's transcript equals them (or the deadline passed)."""
     deadline = time.monotonic() + CATCH_UP_SECONDS
     while True:
-        server_items = await api.items(client.account, client.conversation_id)
+        changes = await client.account.taskmate.conversations.changes(client.conversation_id)
+        server_items = changes.items
         if _same(client, server_items) or time.monotonic() > deadline:
             return server_items
         await asyncio.sleep(0.2)  # waits for frames still on their way to the client
+
+
+def comparable(item: Item) -> tuple[str, int, str, str, str]:
+    """What must agree between a client's copy of an item and the server's."""
+    return (item.id, item.seq, item.type, item.status, item.content)
 
 
 def _same(client: ChatClient, server_items: list[Item]) -> bool:
@@ -102,20 +107,14 @@ def _recoveries(server_items: list[Item]) -> tuple[int, int]:
     """Answers cut short (interrupted, or failed), and how many of them a later completed
     answer followed."""
     answers = sorted(
-        (
-            item
-            for item in server_items
-            if item["type"] == "message" and item["role"] == "assistant"
-        ),
-        key=lambda item: item["position"],
+        (item for item in server_items if item.type == "message" and item.role == "assistant"),
+        key=lambda item: item.position,
     )
-    interrupted = [
-        index for index, item in enumerate(answers) if item["status"] in NEEDS_REGENERATE
-    ]
+    interrupted = [index for index, item in enumerate(answers) if item.status in NEEDS_REGENERATE]
     recovered = sum(
         1
         for index in interrupted
-        if any(later["status"] == "completed" for later in answers[index + 1 :])
+        if any(later.status == "completed" for later in answers[index + 1 :])
     )
     return len(interrupted), recovered
 

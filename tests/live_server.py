@@ -46,11 +46,12 @@ class LiveServer:
         return runtime
 
 
-def free_listener() -> socket.socket:
-    """A socket bound to a free loopback port, for a server whose origin must be known first."""
+def free_listener(port: int = 0) -> socket.socket:
+    """A socket bound to a free loopback port, for a server whose origin must be known first
+    (or to ``port`` again, for a server that restarts where its clients expect it)."""
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
+    listener.bind(("127.0.0.1", port))
     return listener
 
 

@@ -20,6 +20,8 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from taskmate.chat.models import Item
+from taskmate.client import Taskmate
+from taskmate.client.socket import open_authenticated
 from taskmate.config import Settings
 from taskmate.db.engine import Database
 from tests.db_backends import migrated_database
@@ -36,24 +38,18 @@ def database_url(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-async def _account(client: httpx.AsyncClient) -> tuple[dict[str, str], str]:
+async def _account(server: Server) -> tuple[dict[str, str], str]:
     """Bearer headers of a new account, and a conversation of theirs."""
-    email = f"drain-{uuid.uuid4().hex[:10]}@example.com"
-    registered = await client.post(
-        f"{API}/auth/register", json={"email": email, "password": "correct-horse"}
-    )
-    assert registered.status_code == 201, registered.text
-    headers = {"Authorization": f"Bearer {registered.json()['access_token']}"}
-    created = await client.post(f"{API}/conversations", json={}, headers=headers)
-    assert created.status_code == 201, created.text
-    return headers, created.json()["id"]
+    async with Taskmate(server.base_url, timeout=WAIT) as taskmate:
+        email = f"drain-{uuid.uuid4().hex[:10]}@example.com"
+        token = (await taskmate.register(email, "correct-horse")).access_token
+        conversation = await taskmate.conversations.create()
+    return {"Authorization": f"Bearer {token}"}, conversation.id
 
 
 async def _socket(server: Server, headers: dict[str, str]) -> ClientConnection:
-    connection = await connect(server.ws_url, open_timeout=WAIT, close_timeout=1)
     token = headers["Authorization"].removeprefix("Bearer ")
-    await connection.send(json.dumps({"type": "auth", "token": token}))
-    assert json.loads(await asyncio.wait_for(connection.recv(), WAIT))["type"] == "ready"
+    connection, _ready = await open_authenticated(server.ws_url, token, open_timeout=WAIT)
     return connection
 
 
@@ -110,7 +106,7 @@ async def test_sigterm_drains_live_connections_and_lets_the_generation_finish(
         env={"TASKMATE_SHUTDOWN_TIMEOUT": "20"},
     ) as server:
         async with httpx.AsyncClient(base_url=server.base_url, timeout=WAIT) as client:
-            headers, conversation_id = await _account(client)
+            headers, conversation_id = await _account(server)
             socket = await _socket(server, headers)
             await socket.send(json.dumps({"type": "subscribe", "conversation_id": conversation_id}))
             await _frame(socket, "subscribed")
@@ -160,7 +156,7 @@ async def test_generations_still_running_after_the_timeout_are_marked_interrupte
         env={"TASKMATE_SHUTDOWN_TIMEOUT": "1"},
     ) as server:
         async with httpx.AsyncClient(base_url=server.base_url, timeout=WAIT) as client:
-            headers, conversation_id = await _account(client)
+            headers, conversation_id = await _account(server)
             socket = await _socket(server, headers)
             await socket.send(json.dumps({"type": "subscribe", "conversation_id": conversation_id}))
             await _frame(socket, "subscribed")

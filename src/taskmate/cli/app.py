@@ -1,21 +1,27 @@
-"""``taskmate serve | mcp | migrate | doctor | user ... | version``."""
+"""``taskmate serve | mcp | migrate | doctor | user ... | version``, and the client's
+``login | logout | chat | tasks ...``.
+
+The server stack (FastAPI, SQLAlchemy, the assistant) is imported inside the commands that
+need it, so the client commands start in a fraction of the time."""
 
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from taskmate import __version__
+from taskmate.cli.account import login, logout
+from taskmate.cli.chat.command import chat
 from taskmate.cli.doctor import doctor
 from taskmate.cli.nlu import nlu
 from taskmate.cli.parse import parse
+from taskmate.cli.tasks import tasks
 from taskmate.cli.users import users
-from taskmate.config import ENV_PREFIX, Settings, SettingsError, load_settings
-from taskmate.db import migrate as migrations
-from taskmate.server import TaskmateServer, server_options
-from taskmate.supervisor import STARTUP_FAILURE, supervise
+
+if TYPE_CHECKING:
+    from taskmate.config import Settings
 
 APP_FACTORY = "taskmate.app:create_app"
 
@@ -26,8 +32,12 @@ app = typer.Typer(
 )
 app.add_typer(users, name="user")
 app.add_typer(nlu, name="nlu")
+app.add_typer(tasks, name="tasks")
 app.command()(parse)
 app.command()(doctor)
+app.command()(login)
+app.command()(logout)
+app.command()(chat)
 
 
 def fail(message: str) -> typer.Exit:
@@ -36,6 +46,8 @@ def fail(message: str) -> typer.Exit:
 
 
 def settings_or_exit(**overrides: object) -> Settings:
+    from taskmate.config import SettingsError, load_settings
+
     try:
         return load_settings(**overrides)
     except SettingsError as error:
@@ -46,6 +58,8 @@ def hand_to_app_factory(overrides: dict[str, object]) -> None:
     """The app factory loads its settings from the environment in every process it runs in
     (the reloader's and each worker's too), so the command line's options must travel there:
     otherwise the app would trust the default port's origins and refuse its own."""
+    from taskmate.config import ENV_PREFIX
+
     os.environ.update(
         {f"{ENV_PREFIX}{name.upper()}": str(value) for name, value in overrides.items()}
     )
@@ -53,6 +67,8 @@ def hand_to_app_factory(overrides: dict[str, object]) -> None:
 
 def ready_schema(settings: Settings) -> None:
     """Migrates the embedded SQLite database; refuses a shared one that is behind."""
+    from taskmate.db import migrate as migrations
+
     url = settings.resolved_database_url
     if settings.is_sqlite:
         migrations.upgrade(url)
@@ -97,6 +113,10 @@ def serve(
     """Run the web app and API. Migrates the embedded SQLite database first."""
     import uvicorn
 
+    from taskmate.config import SettingsError
+    from taskmate.server import TaskmateServer, server_options
+    from taskmate.supervisor import STARTUP_FAILURE, supervise
+
     overrides: dict[str, object] = {
         key: value for key, value in (("host", host), ("port", port)) if value
     }
@@ -127,6 +147,8 @@ def serve(
 @app.command()
 def migrate() -> None:
     """Bring the database schema up to date (required for PostgreSQL)."""
+    from taskmate.db import migrate as migrations
+
     settings = settings_or_exit()
     url = settings.resolved_database_url
     before = migrations.current_revision(url)

@@ -7,11 +7,6 @@ from typing import Annotated
 
 import typer
 
-from taskmate.config import SettingsError, load_settings
-from taskmate.ops.doctor import Verdict, examine
-
-COLOURS = {Verdict.OK: typer.colors.GREEN, Verdict.WARN: typer.colors.YELLOW}
-
 
 def doctor(
     workers: Annotated[
@@ -20,6 +15,10 @@ def doctor(
 ) -> None:
     """Check settings, database, schema, Redis and the assistant's configuration. Exits 0
     when the configuration works, 1 when something must be fixed."""
+    from taskmate.config import SettingsError, load_settings
+    from taskmate.ops.doctor import Verdict, examine
+
+    colours = {Verdict.OK: typer.colors.GREEN, Verdict.WARN: typer.colors.YELLOW}
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -27,7 +26,7 @@ def doctor(
         raise typer.Exit(code=1) from None
     findings = asyncio.run(examine(settings, workers=workers))
     for finding in findings:
-        colour = COLOURS.get(finding.verdict, typer.colors.RED)
+        colour = colours.get(finding.verdict, typer.colors.RED)
         typer.secho(f"{finding.verdict.value:<5} {finding.topic}: {finding.text}", fg=colour)
     failures = sum(finding.verdict is Verdict.FAIL for finding in findings)
     if failures:

@@ -9,8 +9,6 @@ from typing import Annotated
 
 import typer
 
-from taskmate.assistant.understanding.model import MODEL_FILE
-
 nlu = typer.Typer(no_args_is_help=True, help="Train and measure the assistant's intent model.")
 DATA = Path("training/nlu")
 
@@ -22,11 +20,17 @@ DataOption = Annotated[
 @nlu.command()
 def train(
     data: DataOption = DATA,
-    out: Annotated[Path, typer.Option(help="Where to write the model.")] = MODEL_FILE,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the model [default: the one the package ships]."),
+    ] = None,
 ) -> None:
     """Train the intent model on DATA and write it to OUT; the same data gives the same model."""
+    from taskmate.assistant.understanding.model import MODEL_FILE
     from taskmate.assistant.understanding.training import load_dataset
     from taskmate.assistant.understanding.training import train as build
+
+    out = out or MODEL_FILE
 
     started = time.perf_counter()
     model = build(load_dataset(data))

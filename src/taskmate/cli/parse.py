@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
 
-from taskmate.assistant.interpreter import Interpretation, interpret, reply_text
 from taskmate.timezones import check_timezone
+
+if TYPE_CHECKING:
+    from taskmate.assistant.interpreter import Interpretation
 
 
 def _clock(now: str | None, tz: str) -> datetime:
@@ -44,6 +46,8 @@ def _text_of(line: str) -> str:
 
 
 def _rendered(interpretation: Interpretation) -> dict[str, Any]:
+    from taskmate.assistant.interpreter import reply_text
+
     rendered: dict[str, Any] = interpretation.to_json()
     reply = reply_text(interpretation)
     if reply is not None:
@@ -68,6 +72,8 @@ def parse(
     tz: Annotated[str, typer.Option(help="The user's IANA time zone.")] = "UTC",
 ) -> None:
     """Print how the offline assistant reads TEXT: {"text", "intent", "args"} as JSON."""
+    from taskmate.assistant.interpreter import interpret
+
     if (text is None) == (not jsonl):
         raise typer.BadParameter("give either TEXT or --jsonl (with input on stdin)")
     clock = _clock(now, tz)

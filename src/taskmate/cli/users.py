@@ -5,22 +5,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from pydantic import ValidationError
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from taskmate.auth.models import User
-from taskmate.auth.schemas import RegisterIn
-from taskmate.auth.service import AuthService
-from taskmate.auth.tokens import TokenCodec
-from taskmate.broker import LocalBroker
-from taskmate.config import load_settings
-from taskmate.db.base import utcnow
-from taskmate.db.engine import Database
-from taskmate.errors import AppError
+if TYPE_CHECKING:  # the server stack is imported by the commands that run (see cli/app.py)
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from taskmate.auth.models import User
+    from taskmate.auth.schemas import RegisterIn
+    from taskmate.auth.service import AuthService
 
 users = typer.Typer(help="Manage accounts (also when sign-ups are closed).", no_args_is_help=True)
 Result = TypeVar("Result")
@@ -37,6 +31,14 @@ PasswordOption = Annotated[
 
 
 def _run(action: Callable[[AsyncSession, AuthService], Awaitable[Result]]) -> Result:
+    from taskmate.auth.service import AuthService
+    from taskmate.auth.tokens import TokenCodec
+    from taskmate.broker import LocalBroker
+    from taskmate.config import load_settings
+    from taskmate.db.base import utcnow
+    from taskmate.db.engine import Database
+    from taskmate.errors import AppError
+
     async def run() -> Result:
         settings = load_settings()
         database = Database(settings.resolved_database_url)
@@ -62,6 +64,10 @@ def _run(action: Callable[[AsyncSession, AuthService], Awaitable[Result]]) -> Re
 
 
 def _validated(email: str, password: str, name: str, timezone: str) -> RegisterIn:
+    from pydantic import ValidationError
+
+    from taskmate.auth.schemas import RegisterIn
+
     try:
         return RegisterIn(email=email, password=password, name=name, timezone=timezone)
     except ValidationError as error:
@@ -94,6 +100,9 @@ def create(
 @users.command("list")
 def list_users() -> None:
     """List accounts."""
+    from sqlalchemy import select
+
+    from taskmate.auth.models import User
 
     async def fetch(session: AsyncSession, _service: AuthService) -> list[User]:
         return list(await session.scalars(select(User).order_by(User.created_at)))

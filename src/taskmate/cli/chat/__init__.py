@@ -1,0 +1,1 @@
+"""``taskmate chat``: the terminal chat on ``taskmate.client``."""
