@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import socket
 import uuid
 from collections.abc import AsyncIterator
@@ -10,9 +12,10 @@ from contextlib import asynccontextmanager
 import httpx
 import pytest
 from fastapi import FastAPI
+from websockets.asyncio.server import ServerConnection, serve
 
 from taskmate.client import Live, Taskmate, TaskmateError
-from taskmate.client.frames import Delta, ItemChanged, Reconnecting, Resumed
+from taskmate.client.frames import Delta, ItemChanged, Json, Reconnecting, Resumed
 from taskmate.config import Settings
 from tests.client.story import STORY
 from tests.live_server import LiveServer, free_listener, serving
@@ -153,3 +156,35 @@ async def test_a_revoked_or_wrong_token_is_refused_not_retried(server: LiveServe
             async with taskmate.live():
                 pass
     assert refused.value.code == "unauthorized"
+
+
+async def test_a_message_refused_for_now_is_sent_again_and_acknowledged_once() -> None:
+    """A scripted server says ``unavailable`` to the first send (its database is down) and
+    acknowledges the second: the message stays in the outbox in between."""
+    sends: list[Json] = []
+
+    async def peer(connection: ServerConnection) -> None:
+        await connection.recv()  # the auth frame
+        await connection.send(json.dumps({"type": "ready", "connection_id": "c", "user_id": "u"}))
+        async for raw in connection:
+            frame = json.loads(raw)
+            sends.append(frame)
+            if len(sends) == 1:
+                refusal = {
+                    "code": "unavailable",
+                    "message": "Try again.",
+                    "ref": frame["client_id"],
+                }
+                await connection.send(json.dumps({"type": "error", **refusal}))
+            else:
+                ack = {"client_id": frame["client_id"], "item_id": "i", "seq": 1}
+                await connection.send(json.dumps({"type": "ack", **ack}))
+
+    async with serve(peer, "127.0.0.1", 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        async with Live(f"ws://127.0.0.1:{port}", "token", max_backoff=0.01) as live:
+            client_id = await live.send("conversation", "add milk")
+            async with asyncio.timeout(WAIT):
+                ack = await live.acked(client_id)
+    assert ack.client_id == client_id and not live.outbox
+    assert [frame["client_id"] for frame in sends] == [client_id, client_id]

@@ -38,6 +38,8 @@ from taskmate.client.transcript import Gap, Transcript
 
 FIRST_BACKOFF = 0.1
 MAX_BACKOFF = 5.0
+# Refusals that say "not now" rather than "never": the message stays in the outbox.
+PASSING_REFUSALS = frozenset({"unavailable", "rate_limited"})
 
 
 @dataclass
@@ -70,6 +72,7 @@ class Live:
         self._subscribing: dict[str, asyncio.Future[Subscribed]] = {}
         self._opened: asyncio.Future[None] | None = None
         self._runner: asyncio.Task[None] | None = None
+        self._resends: set[asyncio.Task[None]] = set()
 
     @property
     def connected(self) -> bool:
@@ -156,6 +159,8 @@ class Live:
         await self.aclose()
 
     async def aclose(self) -> None:
+        for resend in list(self._resends):
+            resend.cancel()
         if self._runner is not None:
             self._runner.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -248,11 +253,32 @@ class Live:
             if not waiting_ack.done():
                 waiting_ack.set_result(event)
         elif isinstance(event, Refused) and event.error.ref in self.outbox:
-            self.outbox.pop(event.error.ref)  # refused for good (too long, finalized...)
-            waiting_ack = self._ack_future(event.error.ref)
-            if not waiting_ack.done():
-                waiting_ack.set_exception(event.error)
+            if event.error.code in PASSING_REFUSALS:
+                self._resend_later(event.error.ref, event.error)
+            else:
+                self.outbox.pop(event.error.ref)  # refused for good (too long, finalized...)
+                waiting_ack = self._ack_future(event.error.ref)
+                if not waiting_ack.done():
+                    waiting_ack.set_exception(event.error)
         self._events.put_nowait(event)
+
+    def _resend_later(self, client_id: str, refusal: TaskmateError) -> None:
+        """Sends the message again after the wait the server asked for (``rate_limited``)
+        or a second or so (``unavailable``: the database is back soon); the same
+        ``client_id`` makes it count once."""
+        retry_after = refusal.details.get("retry_after")
+        delay = float(retry_after) if isinstance(retry_after, int | float) else 1.0
+        delay = min(delay, self._max_backoff) * random.uniform(0.8, 1.2)  # noqa: S311 - jitter
+
+        async def resend() -> None:
+            await asyncio.sleep(delay)
+            if client_id in self.outbox:
+                with contextlib.suppress(Disconnected):  # the reconnect resends it
+                    await self._send_now(self._send_frame(client_id))
+
+        task = asyncio.get_running_loop().create_task(resend())
+        self._resends.add(task)
+        task.add_done_callback(self._resends.discard)
 
     def _ack_future(self, client_id: str) -> asyncio.Future[Ack]:
         if client_id not in self._acks:
