@@ -75,7 +75,8 @@ async def test_item_changes_go_to_the_conversation_with_their_seq(
             {"generation_id": sent["generation_id"], "command": "queued"},
         )
         await client.post(url(conversation["id"], "/stop"), headers=user.headers)
-        [stop] = drain(channel)
+        answer, stop = drain(channel)  # it never started: its answer ends as stopped
+        assert (answer.kind, answer.seq, answer.payload["status"]) == ("item", 2, "stopped")
         assert stop.payload == {"generation_id": sent["generation_id"], "command": "stop"}
 
 

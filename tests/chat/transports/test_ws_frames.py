@@ -227,7 +227,8 @@ async def test_stop_asks_the_generation_to_stop(
     ):
         await socket.send({"type": "stop", "conversation_id": conversation["id"]})
         assert await socket.pending() == []
-        stop = await events.get()
+        answer, stop = await events.get(), await events.get()
+        assert (answer.kind, answer.payload["status"]) == ("item", "stopped")
         assert stop.payload == {"generation_id": sent["generation_id"], "command": "stop"}
 
 
