@@ -276,29 +276,42 @@ class GenerationRun:
         ``data``."""
 
         async def update(ctx: LogContext) -> None:
-            item = await ctx.session.get(Item, item_id, with_for_update=True)
-            assert item is not None, "items are deleted only with their conversation"
+            item = await _locked(ctx, item_id)
             if status is not None:
                 item.status = status
             if content is not None:
                 item.content = content
             if data:
                 item.data = {**item.data, **data}
-            await ctx.log.touch(item)
-            ctx.record_item(ItemView(item=item, author_name=None))
+            await _touched(ctx, item)
 
         await self._write(update)
 
+    async def _checkpoint(self) -> int:
+        """Writes the text so far; returns its length. Loading the message takes the write
+        lock (SQLite) or its row (PostgreSQL) while deltas still flow; they pause only
+        while the text is written and announced, so the item frame holds all they sent."""
+        async with self._parts.transaction() as ctx:
+            item = await _locked(ctx, self.claim.message_item_id)
+            async with self._stream.held() as text:
+                item.content = text
+                await _touched(ctx, item)
+                await self._commit(ctx)
+        return len(text)
+
     async def _write(self, change: Callable[[LogContext], Awaitable[T]]) -> T:
-        """One transaction that also checks the lease; a stop requested meanwhile is
-        honoured once this write is done."""
         async with self._parts.transaction() as ctx:
             result = await change(ctx)
-            stop = await self._parts.leases.fence(ctx.session, self.generation_id, ctx.now())
-            await ctx.commit()
+            await self._commit(ctx)
+        return result
+
+    async def _commit(self, ctx: LogContext) -> None:
+        """Commits once the lease is renewed (raises ``LeaseLost`` when it is not ours); a
+        stop requested meanwhile is honoured once the write is done."""
+        stop = await self._parts.leases.fence(ctx.session, self.generation_id, ctx.now())
+        await ctx.commit()
         if stop:
             self.request_stop()
-        return result
 
     async def _set_title(self, ctx: LogContext, text: str) -> None:
         title = _clean(" ".join(text.split()))[:MAX_TITLE]
@@ -367,14 +380,11 @@ class GenerationRun:
             if self._ended.is_set() or self._stream.length == self._checkpointed:
                 continue
             try:
-                async with self._stream.held() as text:
-                    await self._update(self.claim.message_item_id, content=text)
+                self._checkpointed = await self._checkpoint()
             except LeaseLost:
                 raise
             except Exception:
                 logger.warning("checkpoint_failed", generation_id=self.generation_id, exc_info=True)
-            else:
-                self._checkpointed = len(text)
 
     async def _conclude(self, outcome: Outcome) -> None:
         text = self._stream.published
@@ -393,3 +403,14 @@ class GenerationRun:
         self.outcome = outcome
         with suppress(Exception):
             await self._parts.store.discard(self.claim.message_item_id)
+
+
+async def _locked(ctx: LogContext, item_id: str) -> Item:
+    item = await ctx.session.get(Item, item_id, with_for_update=True)
+    assert item is not None, "items are deleted only with their conversation"
+    return item
+
+
+async def _touched(ctx: LogContext, item: Item) -> None:
+    await ctx.log.touch(item)
+    ctx.record_item(ItemView(item=item, author_name=None))
