@@ -20,6 +20,7 @@ from websockets.asyncio.client import ClientConnection
 
 from bench.accounts import bench_emails, create_conversations, sign_in
 from bench.chat_acks import AckLoad, Step
+from bench.chat_cost import Cost, echo_exchange, measure_cost, our_exchange
 from bench.chat_history import HistoryResult, measure_history
 from bench.chat_idle import bytes_per_idle_connection
 from bench.chat_stream import Stream, StreamResult, Watcher, run_streams
@@ -51,6 +52,9 @@ class ChatSizes:
     history_items: int = 10_000
     resume_changes: int = 500
     history_requests: int = 300
+    cost_clients: int = 20
+    cost_seconds: float = 10.0
+    cost_warm_up: float = 2.0
 
     @property
     def users(self) -> int:
@@ -70,6 +74,9 @@ QUICK = ChatSizes(
     history_items=120,
     resume_changes=50,
     history_requests=20,
+    cost_clients=4,
+    cost_seconds=1.0,
+    cost_warm_up=0.5,
 )
 
 
@@ -82,6 +89,7 @@ class Figures:
     sustained: Step | None
     streams: StreamResult
     light_streams: StreamResult
+    cost: Cost
     history: HistoryResult | None = None
 
 
@@ -137,6 +145,7 @@ def run_echo(sizes: ChatSizes) -> Figures:
             "light streams",
             lambda served: _echo_streams(served, sizes.light_streams, sizes.stream),
         ),
+        cost=measured("CPU per message", lambda served: _echo_cost(served, sizes)),
     )
 
 
@@ -172,6 +181,7 @@ def run_ours(backend: str, sizes: ChatSizes) -> Figures:
                 "light streams",
                 lambda served: _our_streams(served, tokens, sizes.light_streams, sizes.stream),
             ),
+            cost=measured("CPU per message", lambda served: _our_cost(served, tokens, sizes)),
             history=measured(
                 "history", lambda served: _our_history(served, tokens, sizes, async_url)
             ),
@@ -204,6 +214,32 @@ async def _acks(senders: list[tuple[ClientConnection, str]], sizes: ChatSizes) -
         acks = await load.step(sizes.ack_clients, sizes.ack_seconds)
         sustained = await load.ramp(sizes.ramp_rates, sizes.ramp_seconds)
     return acks, sustained
+
+
+async def _echo_cost(served: Served, sizes: ChatSizes) -> Cost:
+    sockets = await open_sockets(served.ws_url, [None] * sizes.cost_clients)
+    clients = [(socket, echo_exchange) for socket in sockets]
+    cost = await measure_cost(
+        served, clients, seconds=sizes.cost_seconds, warm_up=sizes.cost_warm_up
+    )
+    await close_sockets(sockets)
+    return cost
+
+
+async def _our_cost(served: Served, tokens: list[str], sizes: ChatSizes) -> Cost:
+    owners = await create_conversations(served.url, tokens, sizes.cost_clients, assistant="always")
+    sockets = await open_sockets(served.ws_url, [owner.token for owner in owners])
+    for socket, owner in zip(sockets, owners, strict=True):
+        await subscribe(socket, owner.conversation_id)
+    clients = [
+        (socket, our_exchange(owner.conversation_id))
+        for socket, owner in zip(sockets, owners, strict=True)
+    ]
+    cost = await measure_cost(
+        served, clients, seconds=sizes.cost_seconds, warm_up=sizes.cost_warm_up
+    )
+    await close_sockets(sockets)
+    return cost
 
 
 async def _echo_streams(served: Served, count: int, plan: StreamPlan) -> StreamResult:

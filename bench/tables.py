@@ -135,6 +135,19 @@ def chat_table(echo: Figures, ours: Mapping[str, Figures], sizes: ChatSizes) -> 
             None,
         ),
         row(
+            f"CPU per message, send -> ack -> 1-token answer ({sizes.cost_clients} clients,"
+            " closed loop)",
+            lambda figures: f"{figures.cost.cpu_ms_per_message:.2f} ms",
+            "-",
+            None,
+        ),
+        row(
+            "Messages answered per second in that loop",
+            lambda figures: f"{figures.cost.per_second:,.0f}/s",
+            "-",
+            None,
+        ),
+        row(
             "Fan-out: text rebuilt from deltas vs script (both loads)",
             _text,
             "all zero",

@@ -18,6 +18,9 @@ TINY = ChatSizes(
     history_items=40,
     resume_changes=20,
     history_requests=5,
+    cost_clients=2,
+    cost_seconds=0.5,
+    cost_warm_up=0.2,
 )
 
 
@@ -27,6 +30,7 @@ def _assert_measured(figures: Figures) -> None:
     for streams in (figures.streams, figures.light_streams):
         assert (streams.unfinished, streams.broken_streams, streams.lost_chars) == (0, 0, 0)
         assert streams.token_lateness.requests == streams.watchers * TINY.stream.tokens
+    assert figures.cost.messages > 0 and figures.cost.cpu_seconds > 0
 
 
 def test_the_chat_benchmarks_measure_both_servers() -> None:
