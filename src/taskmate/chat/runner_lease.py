@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, exists, func, select, update
+from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -27,6 +27,67 @@ from taskmate.chat.context import LogContext
 from taskmate.chat.log import ItemDraft
 from taskmate.chat.models import Generation, GenerationStatus, Item
 from taskmate.chat.views import ItemView
+
+_RUNNING = aliased(Generation)
+# The hot path's statements are built once, like the item log's: building them per call
+# cost more than running them.
+_WAITING = (
+    select(Generation.conversation_id)
+    .where(
+        Generation.status == "queued",
+        ~exists().where(
+            _RUNNING.conversation_id == Generation.conversation_id, _RUNNING.status == "running"
+        ),
+    )
+    .group_by(Generation.conversation_id)
+    .order_by(func.min(Generation.created_at))
+    .limit(bindparam("limit"))
+)
+_NEXT_QUEUED = (
+    select(Generation.id)
+    .join(Item, Item.id == Generation.reply_to_item_id)
+    .where(Generation.conversation_id == bindparam("conversation"), Generation.status == "queued")
+    .order_by(Item.position, Generation.created_at, Generation.id)
+    .limit(1)
+)
+_HELD = (
+    (Generation.id == bindparam("generation"))
+    & (Generation.lease_owner == bindparam("owner"))
+    & (Generation.status == "running")
+)
+_START = (
+    update(Generation)
+    .where(
+        Generation.id == bindparam("generation"),
+        Generation.status == "queued",  # not stopped (or claimed) since it was read
+        ~exists().where(
+            _RUNNING.conversation_id == bindparam("conversation"), _RUNNING.status == "running"
+        ),
+    )
+    .values(
+        status="running",
+        lease_owner=bindparam("owner"),
+        lease_expires_at=bindparam("expires"),
+        message_item_id=bindparam("message"),
+        updated_at=bindparam("now"),
+    )
+    .returning(Generation.id)
+    .execution_options(synchronize_session=False)
+)
+_FENCE = (
+    update(Generation)
+    .where(_HELD)
+    .values(lease_expires_at=bindparam("expires"))
+    .returning(Generation.stop_requested_at)
+    .execution_options(synchronize_session=False)
+)
+_END = (
+    update(Generation)
+    .where(_HELD)
+    .values(status=bindparam("ending"), lease_expires_at=None, updated_at=bindparam("now"))
+    .returning(Generation.id)
+    .execution_options(synchronize_session=False)
+)
 
 
 class LeaseLost(Exception):
@@ -48,34 +109,14 @@ class Leases:
 
     async def waiting_conversations(self, session: AsyncSession, *, limit: int) -> list[str]:
         """Conversations with a queued generation and none running, longest waiting first."""
-        running = aliased(Generation)
-        rows = await session.scalars(
-            select(Generation.conversation_id)
-            .where(
-                Generation.status == "queued",
-                ~exists().where(
-                    running.conversation_id == Generation.conversation_id,
-                    running.status == "running",
-                ),
-            )
-            .group_by(Generation.conversation_id)
-            .order_by(func.min(Generation.created_at))
-            .limit(limit)
-        )
-        return list(rows)
+        return list(await session.scalars(_WAITING, {"limit": limit}))
 
     async def claim(self, ctx: LogContext, conversation_id: str) -> Claim | None:
         """Starts the conversation's next generation, unless one is running: appends its
         (empty, ``streaming``) assistant message and marks it ``running`` under this
         instance's lease. Commits; None when there was nothing to start."""
         session, now = ctx.session, ctx.now()
-        generation_id = await session.scalar(
-            select(Generation.id)
-            .join(Item, Item.id == Generation.reply_to_item_id)
-            .where(Generation.conversation_id == conversation_id, Generation.status == "queued")
-            .order_by(Item.position, Generation.created_at, Generation.id)
-            .limit(1)
-        )
+        generation_id = await session.scalar(_NEXT_QUEUED, {"conversation": conversation_id})
         if generation_id is None:
             return None
         draft = ItemDraft(
@@ -84,25 +125,16 @@ class Leases:
         # Appending locks the conversation's row: from here on, no other claim of this
         # conversation can commit, so the check below holds until this one commits.
         message = await ctx.log.append(conversation_id, draft)
-        running = aliased(Generation)
         claimed = await session.scalar(
-            update(Generation)
-            .where(
-                Generation.id == generation_id,
-                Generation.status == "queued",  # not stopped (or claimed) since it was read
-                ~exists().where(
-                    running.conversation_id == conversation_id, running.status == "running"
-                ),
-            )
-            .values(
-                status="running",
-                lease_owner=self.owner,
-                lease_expires_at=now + self._ttl,
-                message_item_id=message.id,
-                updated_at=now,
-            )
-            .returning(Generation.id)
-            .execution_options(synchronize_session=False)
+            _START,
+            {
+                "generation": generation_id,
+                "conversation": conversation_id,
+                "owner": self.owner,
+                "expires": now + self._ttl,
+                "message": message.id,
+                "now": now,
+            },
         )
         if claimed is None:
             await ctx.rollback()
@@ -118,15 +150,8 @@ class Leases:
     async def fence(self, session: AsyncSession, generation_id: str, now: datetime) -> bool:
         """Renews the lease within the caller's transaction, or raises ``LeaseLost``.
         Returns whether the generation was asked to stop."""
-        row = (
-            await session.execute(
-                update(Generation)
-                .where(self._held(generation_id))
-                .values(lease_expires_at=now + self._ttl)
-                .returning(Generation.stop_requested_at)
-                .execution_options(synchronize_session=False)
-            )
-        ).one_or_none()
+        held = {"generation": generation_id, "owner": self.owner, "expires": now + self._ttl}
+        row = (await session.execute(_FENCE, held)).one_or_none()
         if row is None:
             raise LeaseLost(generation_id)
         return row.stop_requested_at is not None
@@ -154,14 +179,8 @@ class Leases:
         self, session: AsyncSession, generation_id: str, status: GenerationStatus, now: datetime
     ) -> None:
         """Ends a generation this instance holds, or raises ``LeaseLost``."""
-        ended = await session.scalar(
-            update(Generation)
-            .where(self._held(generation_id))
-            .values(status=status, lease_expires_at=None, updated_at=now)
-            .returning(Generation.id)
-            .execution_options(synchronize_session=False)
-        )
-        if ended is None:
+        held = {"generation": generation_id, "owner": self.owner, "ending": status, "now": now}
+        if await session.scalar(_END, held) is None:
             raise LeaseLost(generation_id)
 
     async def expired(self, session: AsyncSession, now: datetime) -> list[str]:
@@ -199,10 +218,3 @@ class Leases:
             .execution_options(synchronize_session=False)
         )
         return ended is not None
-
-    def _held(self, generation_id: str) -> ColumnElement[bool]:
-        return (
-            (Generation.id == generation_id)
-            & (Generation.lease_owner == self.owner)
-            & (Generation.status == "running")
-        )
