@@ -1,0 +1,36 @@
+"""The chat page keeps its place when conversations come and go."""
+
+from __future__ import annotations
+
+import httpx
+from playwright.async_api import expect
+
+from tests.conftest import Account, MakeUser
+from tests.web.browsing import Browsing
+from tests.web.chatting import open_chat
+
+
+async def new_conversation(client: httpx.AsyncClient, account: Account, title: str) -> str:
+    response = await client.post(
+        "/api/v1/conversations", json={"title": title}, headers=account.headers
+    )
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+async def test_deleting_ones_own_conversation_says_deleted_and_opens_another(
+    browsing: Browsing, make_user: MakeUser, client: httpx.AsyncClient
+) -> None:
+    ana = await make_user()
+    older = await new_conversation(client, ana, "Plans")
+    newer = await new_conversation(client, ana, "Groceries")
+    page = await open_chat(browsing, ana, f"/chat/{newer}")
+
+    await page.get_by_role("button", name="Delete “Groceries”").click()
+    await page.get_by_role("dialog").get_by_role("button", name="Delete").click()
+
+    await expect(page.locator(".toast span")).to_have_text("Conversation deleted.")
+    await expect(page).to_have_url(f"/chat/{older}")
+    await expect(page.locator(".conversation-title")).to_have_text("Plans")
+    await expect(page.get_by_role("textbox", name="Message")).to_be_editable()
+    await expect(page.get_by_text("removed")).to_have_count(0)
