@@ -7,7 +7,15 @@ from playwright.async_api import expect
 
 from tests.conftest import Account, MakeUser
 from tests.web.browsing import Browsing
-from tests.web.chatting import open_chat
+from tests.web.chatting import conversation_id, open_chat, send
+
+# Asks the server on each poll and answers with what the previous ask found.
+READ_ON_THE_SERVER = """(id) => {
+  fetch("/api/v1/conversations").then((response) => response.json()).then((page) => {
+    window.readOnServer = page.items.find((conversation) => conversation.id === id).unread_count === 0;
+  });
+  return window.readOnServer === true;
+}"""
 
 
 async def new_conversation(client: httpx.AsyncClient, account: Account, title: str) -> str:
@@ -34,3 +42,15 @@ async def test_deleting_ones_own_conversation_says_deleted_and_opens_another(
     await expect(page.locator(".conversation-title")).to_have_text("Plans")
     await expect(page.get_by_role("textbox", name="Message")).to_be_editable()
     await expect(page.get_by_text("removed")).to_have_count(0)
+
+
+async def test_the_open_conversation_shows_no_unread_badge(
+    browsing: Browsing, make_user: MakeUser
+) -> None:
+    page = await open_chat(browsing, await make_user())
+    await send(page, "add buy milk tomorrow at 5pm")
+    await expect(page.locator(".bubble.role-assistant").last).to_contain_text("Added “buy milk”")
+    current = page.locator(".sidebar li.current")
+    await expect(current.locator(".row-title")).not_to_have_text("New conversation")
+    await expect(current.locator(".unread")).to_have_count(0)
+    await page.wait_for_function(READ_ON_THE_SERVER, arg=conversation_id(page), polling=100)

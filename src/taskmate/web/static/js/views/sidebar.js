@@ -61,7 +61,8 @@ export class Sidebar {
 
   row(conversation) {
     const title = conversation.title || "New conversation";
-    const unread = conversation.unread_count > 0 ? h("span", { class: "unread", "aria-label": `${conversation.unread_count} unread` }, String(conversation.unread_count)) : null;
+    // The open conversation is being read: its receipt follows what arrives.
+    const unread = conversation.unread_count > 0 && conversation.id !== this.current ? h("span", { class: "unread", "aria-label": `${conversation.unread_count} unread` }, String(conversation.unread_count)) : null;
     return h("li", { "data-id": conversation.id, class: conversation.id === this.current ? "current" : "" },
       h("a", {
         href: `/chat/${conversation.id}`,
