@@ -54,3 +54,14 @@ async def test_the_open_conversation_shows_no_unread_badge(
     await expect(current.locator(".row-title")).not_to_have_text("New conversation")
     await expect(current.locator(".unread")).to_have_count(0)
     await page.wait_for_function(READ_ON_THE_SERVER, arg=conversation_id(page), polling=100)
+
+
+async def test_the_list_previews_the_latest_message(
+    browsing: Browsing, make_user: MakeUser
+) -> None:
+    page = await open_chat(browsing, await make_user())
+    preview = page.locator(".sidebar li.current .preview")
+    await send(page, "add buy milk tomorrow at 5pm")
+    await expect(preview).to_contain_text("Added “buy milk”")
+    await send(page, "add call mom on friday")
+    await expect(preview).to_contain_text("Added “call mom”")

@@ -50,6 +50,7 @@ async function create() {
 }
 
 live.on("conversation", () => sidebar.reload());
+live.on("item", (frame) => sidebar.preview(frame.item));
 addEventListener("popstate", () => route());
 addEventListener("keydown", (event) => {
   if (event.altKey && event.code === "KeyN") {

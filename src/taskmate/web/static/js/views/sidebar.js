@@ -73,6 +73,17 @@ export class Sidebar {
       h("button", { type: "button", class: "icon", "aria-label": `Delete “${title}”`, onclick: () => this.remove(conversation, title) }, "✕"));
   }
 
+  // A message of a listed conversation (the open one: its items arrive live) becomes its
+  // preview, and the row moves to the top, as the server orders the list by last change.
+  preview(item) {
+    const row = this.list.querySelector(`[data-id="${item.conversation_id}"]`);
+    if (!row || item.type !== "message" || !item.content) return;
+    if (item.position < Number(row.dataset.previewPosition ?? -1)) return;
+    row.dataset.previewPosition = item.position;
+    row.querySelector(".preview").textContent = item.content;
+    this.list.prepend(row);
+  }
+
   select(id) {
     this.current = id;
     for (const row of this.list.children) {
