@@ -12,7 +12,7 @@ from tests.web.chatting import conversation_id, open_chat, send
 # Asks the server on each poll and answers with what the previous ask found.
 READ_ON_THE_SERVER = """(id) => {
   fetch("/api/v1/conversations").then((response) => response.json()).then((page) => {
-    window.readOnServer = page.items.find((conversation) => conversation.id === id).unread_count === 0;
+    window.readOnServer = page.items.find((c) => c.id === id).unread_count === 0;
   });
   return window.readOnServer === true;
 }"""
@@ -65,3 +65,22 @@ async def test_the_list_previews_the_latest_message(
     await expect(preview).to_contain_text("Added “buy milk”")
     await send(page, "add call mom on friday")
     await expect(preview).to_contain_text("Added “call mom”")
+
+
+async def test_new_conversation_reuses_the_open_one_while_it_is_empty(
+    browsing: Browsing, make_user: MakeUser
+) -> None:
+    page = await open_chat(browsing, await make_user())
+    first = conversation_id(page)
+    rows = page.locator(".sidebar .conversation-list li[data-id]")
+    await expect(rows).to_have_count(1)
+    new = page.get_by_role("button", name="+ New conversation")
+
+    await new.click()
+    await expect(page.get_by_role("textbox", name="Message")).to_be_focused()
+    assert conversation_id(page) == first
+    await send(page, "add buy milk tomorrow at 5pm")
+    await expect(page.locator(".bubble.role-user")).to_have_count(1)
+    await new.click()
+    await expect(page).not_to_have_url(f"/chat/{first}")
+    await expect(rows).to_have_count(2)

@@ -39,7 +39,12 @@ async function open(id, push = false) {
   await view.open(id);
 }
 
+// A new conversation, unless the open one is still unused: then that one is it.
 async function create() {
+  if (view.unused()) {
+    toggleDrawer(false);
+    return view.composer.focus();
+  }
   try {
     const conversation = await api("/conversations", { method: "POST", body: {} });
     await open(conversation.id, true);

@@ -190,6 +190,12 @@ export class ConversationView {
     if (empty && !this.empty.childElementCount) this.renderEmpty();
   }
 
+  // Loaded, active, and nothing said yet (nor waiting in the outbox): as good as a new one.
+  unused() {
+    return Boolean(this.conversation) && this.conversation.id === this.id && this.conversation.status === "active"
+      && this.store.items.size === 0 && this.outbox.entries(this.id).length === 0;
+  }
+
   renderEmpty() {
     replaceChildren(this.empty,
       h("h2", {}, "What should we do?"),
