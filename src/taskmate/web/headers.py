@@ -14,12 +14,13 @@ _PLAIN_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{
 STATIC_CACHE_CONTROL = "no-cache"
 
 
-def content_security_policy(host: str) -> str:
+def content_security_policy(host: str, scripts: tuple[str, ...] = ()) -> str:
+    """``scripts``: sources allowed besides the site's own files (a page's inline hashes)."""
     sockets = f" ws://{host} wss://{host}" if _PLAIN_HOST.match(host) else ""
     return "; ".join(
         (
             "default-src 'self'",
-            "script-src 'self'",
+            " ".join(("script-src 'self'", *scripts)),
             "style-src 'self'",
             "img-src 'self' data:",
             f"connect-src 'self'{sockets}",
@@ -31,8 +32,8 @@ def content_security_policy(host: str) -> str:
     )
 
 
-def add_page_headers(headers: MutableHeaders, host: str) -> None:
-    headers["Content-Security-Policy"] = content_security_policy(host)
+def add_page_headers(headers: MutableHeaders, host: str, scripts: tuple[str, ...] = ()) -> None:
+    headers["Content-Security-Policy"] = content_security_policy(host, scripts)
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Referrer-Policy"] = "same-origin"
     headers["X-Frame-Options"] = "DENY"

@@ -1,4 +1,5 @@
-"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`, `/settings`) and `/static`.
+"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`, `/settings`), `/static`
+and the API page `/docs` (see ``api_docs``).
 
 Pages are static HTML shells whose ES modules talk to the API. Whether someone is signed in
 is decided here from the session cookie, so a signed-out visitor is redirected before any
@@ -21,6 +22,7 @@ from taskmate.api.routing import ApiRoute
 from taskmate.api.runtime import Runtime
 from taskmate.auth.cookies import ACCESS_COOKIE
 from taskmate.errors import Unauthorized
+from taskmate.web import api_docs
 from taskmate.web.headers import add_page_headers, add_static_headers
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -94,4 +96,7 @@ async def signup(request: Request) -> Response:
 
 def install_web(app: FastAPI) -> None:
     app.include_router(router)
+    app.include_router(api_docs.router)
+    # Before `/static`, whose mount would otherwise answer these paths too.
+    app.mount(api_docs.ASSETS_PATH, _StaticFiles(directory=api_docs.ASSETS_DIR), name="api-docs")
     app.mount("/static", _StaticFiles(directory=STATIC_DIR), name="static")

@@ -11,11 +11,11 @@ import { topBar } from "./views/status.js";
 const me = await currentUser();
 const live = connection();
 const main = document.getElementById("main");
-const view = new ConversationView({ me, onChanged: () => sidebar.reload() });
+const view = new ConversationView({ me, onChanged: () => sidebar.reload(), onGone: () => openLatest() });
 const sidebar = new Sidebar({
   onOpen: (id) => open(id, true),
   onCreate: () => create(),
-  onDeleted: (id) => { if (id === view.id) create(); },
+  onDeleted: (id) => view.gone(id),
 });
 const menu = h("button", {
   type: "button", class: "icon menu", "aria-label": "Conversations", "aria-controls": "sidebar",
@@ -39,7 +39,12 @@ async function open(id, push = false) {
   await view.open(id);
 }
 
+// A new conversation, unless the open one is still unused: then that one is it.
 async function create() {
+  if (view.unused()) {
+    toggleDrawer(false);
+    return view.composer.focus();
+  }
   try {
     const conversation = await api("/conversations", { method: "POST", body: {} });
     await open(conversation.id, true);
@@ -50,6 +55,7 @@ async function create() {
 }
 
 live.on("conversation", () => sidebar.reload());
+live.on("item", (frame) => sidebar.preview(frame.item));
 addEventListener("popstate", () => route());
 addEventListener("keydown", (event) => {
   if (event.altKey && event.code === "KeyN") {
@@ -61,10 +67,15 @@ addEventListener("keydown", (event) => {
 
 async function route() {
   const id = location.pathname.split("/")[2];
-  if (id) return open(id);
+  return id ? open(id) : openLatest();
+}
+
+// The most recent conversation in place of the address shown, or a new one when none is left.
+async function openLatest() {
   const latest = await api("/conversations?limit=1");
-  if (latest.items.length) return open(latest.items[0].id, false).then(() => history.replaceState({}, "", `/chat/${latest.items[0].id}`));
-  return create();
+  if (!latest.items.length) return create();
+  history.replaceState({}, "", `/chat/${latest.items[0].id}`);
+  return open(latest.items[0].id);
 }
 
 await route(); // the conversation first: the list is not needed to start typing

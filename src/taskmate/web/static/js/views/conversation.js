@@ -9,7 +9,7 @@ import { ConversationStore } from "../store.js";
 import { showError, toast } from "../toast.js";
 import { Composer } from "./composer.js";
 import { fillBody, pendingBubble, renderItem } from "./items.js";
-import { ConversationHeader } from "./conversation_header.js";
+import { ConversationHeader, owns } from "./conversation_header.js";
 
 const PAGE = 50;
 const NEAR_BOTTOM_PX = 80;
@@ -20,9 +20,10 @@ export const SUGGESTIONS = [
 ];
 
 export class ConversationView {
-  constructor({ me, compact = false, onChanged = () => {} }) {
+  constructor({ me, compact = false, onChanged = () => {}, onGone = () => {} }) {
     this.me = me;
     this.onChanged = onChanged;
+    this.onGone = onGone;
     this.live = connection();
     this.outbox = outbox();
     this.elements = new Map();
@@ -108,14 +109,21 @@ export class ConversationView {
   }
 
   conversationChanged(frame) {
-    if (frame.event === "deleted") {
-      toast("This conversation was deleted or you were removed from it.");
-      this.live.unsubscribe(this.id);
-      this.composer.lock("This conversation is no longer available.");
-      return;
-    }
+    if (frame.event === "deleted") return this.gone(this.id);
     this.conversation = frame.conversation;
     this.showConversation();
+  }
+
+  // The conversation ``id`` was deleted or this person removed from it: said once, whether
+  // the owner's own request or the live frame tells first. Only a participant can be removed.
+  gone(id) {
+    if (!id || id !== this.id) return;
+    toast(owns(this.conversation, this.me.id) ? "Conversation deleted."
+      : "This conversation was deleted or you were removed from it.");
+    this.live.unsubscribe(id);
+    this.id = null;
+    this.composer.lock("This conversation is no longer available.");
+    this.onGone();
   }
 
   apply(item, live = true) {
@@ -180,6 +188,12 @@ export class ConversationView {
     const empty = items.length === 0 && this.outbox.entries(this.id).length === 0;
     this.empty.hidden = !empty;
     if (empty && !this.empty.childElementCount) this.renderEmpty();
+  }
+
+  // Loaded, active, and nothing said yet (nor waiting in the outbox): as good as a new one.
+  unused() {
+    return Boolean(this.conversation) && this.conversation.id === this.id && this.conversation.status === "active"
+      && this.store.items.size === 0 && this.outbox.entries(this.id).length === 0;
   }
 
   renderEmpty() {

@@ -24,7 +24,7 @@ export class ConversationHeader {
   show(conversation) {
     this.conversation = conversation;
     this.title.textContent = conversation.title || "New conversation";
-    const owner = conversation.participants.some((p) => p.user_id === this.me.id && p.role === "owner");
+    const owner = owns(conversation, this.me.id);
     const active = conversation.status === "active";
     const button = (label, onclick, extra = {}) => h("button", { type: "button", class: "secondary", onclick, ...extra }, label);
     replaceChildren(this.actions,
@@ -96,4 +96,8 @@ export class ConversationHeader {
     });
     if (sure) await this.change(`/conversations/${this.conversation.id}/finalize`, undefined, "POST");
   }
+}
+
+export function owns(conversation, userId) {
+  return Boolean(conversation?.participants.some((p) => p.user_id === userId && p.role === "owner"));
 }

@@ -1,4 +1,6 @@
 // Modal questions with the native <dialog> (focus is trapped and returned by the browser).
+// The action is the form's only submit button, so Enter in a field does it; Cancel and
+// Escape close the dialog without an answer.
 import { h } from "../dom.js";
 
 function open(content, onClose) {
@@ -9,13 +11,19 @@ function open(content, onClose) {
   return dialog;
 }
 
+function cancelButton() {
+  return h("button", {
+    type: "button", class: "secondary", onclick: (event) => event.target.closest("dialog").close("cancel"),
+  }, "Cancel");
+}
+
 export function ask({ label, value = "", type = "text", action = "Save" }) {
   return new Promise((resolve) => {
     const input = h("input", { type, value, required: true, name: "answer", autocomplete: "off" });
     const form = h("form", { method: "dialog" },
       h("label", {}, label, input),
       h("div", { class: "row end" },
-        h("button", { type: "submit", value: "cancel", class: "secondary", formnovalidate: true }, "Cancel"),
+        cancelButton(),
         h("button", { type: "submit", value: "ok", class: "primary" }, action)));
     open(form, (answer) => resolve(answer === "ok" ? input.value.trim() : null));
     input.select();
@@ -26,7 +34,7 @@ export function confirmAction({ text, action, danger = true }) {
   return new Promise((resolve) => {
     const form = h("form", { method: "dialog" }, h("p", {}, text),
       h("div", { class: "row end" },
-        h("button", { type: "submit", value: "cancel", class: "secondary" }, "Cancel"),
+        cancelButton(),
         h("button", { type: "submit", value: "ok", class: danger ? "danger" : "primary" }, action)));
     open(form, (answer) => resolve(answer === "ok"));
   });

@@ -61,7 +61,8 @@ export class Sidebar {
 
   row(conversation) {
     const title = conversation.title || "New conversation";
-    const unread = conversation.unread_count > 0 ? h("span", { class: "unread", "aria-label": `${conversation.unread_count} unread` }, String(conversation.unread_count)) : null;
+    // The open conversation is being read: its receipt follows what arrives.
+    const unread = conversation.unread_count > 0 && conversation.id !== this.current ? h("span", { class: "unread", "aria-label": `${conversation.unread_count} unread` }, String(conversation.unread_count)) : null;
     return h("li", { "data-id": conversation.id, class: conversation.id === this.current ? "current" : "" },
       h("a", {
         href: `/chat/${conversation.id}`,
@@ -70,6 +71,17 @@ export class Sidebar {
       }, h("span", { class: "row-title" }, title),
       h("span", { class: "preview" }, conversation.last_message_preview ?? ""), unread),
       h("button", { type: "button", class: "icon", "aria-label": `Delete “${title}”`, onclick: () => this.remove(conversation, title) }, "✕"));
+  }
+
+  // A message of a listed conversation (the open one: its items arrive live) becomes its
+  // preview, and the row moves to the top, as the server orders the list by last change.
+  preview(item) {
+    const row = this.list.querySelector(`[data-id="${item.conversation_id}"]`);
+    if (!row || item.type !== "message" || !item.content) return;
+    if (item.position < Number(row.dataset.previewPosition ?? -1)) return;
+    row.dataset.previewPosition = item.position;
+    row.querySelector(".preview").textContent = item.content;
+    this.list.prepend(row);
   }
 
   select(id) {

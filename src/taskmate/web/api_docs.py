@@ -1,0 +1,54 @@
+"""`/docs`: the interactive API page (Swagger UI) from files shipped in a package, so it
+works on a network without the internet.
+
+FastAPI's page starts Swagger UI with one inline script; its hash goes into this page's
+policy, so the page needs no `'unsafe-inline'` and every other page keeps its own policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from starlette.responses import Response
+
+from taskmate.api.routing import ApiRoute
+from taskmate.web.headers import add_page_headers
+
+ASSETS_PATH = "/static/api-docs"  # mounted by install_web
+# fastapi-offline keeps Swagger UI's bundle, its stylesheet and a favicon in this folder.
+ASSETS_DIR = Path(str(files("fastapi_offline") / "static"))
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+router = APIRouter(include_in_schema=False, route_class=ApiRoute)
+
+
+def inline_script_sources(html: str) -> tuple[str, ...]:
+    """CSP sources (`'sha256-…'`) that allow exactly the inline scripts of ``html``."""
+    digests = (hashlib.sha256(script.encode()).digest() for script in _INLINE_SCRIPT.findall(html))
+    return tuple(f"'sha256-{base64.b64encode(digest).decode()}'" for digest in digests)
+
+
+@router.get("/docs")
+async def swagger_ui(request: Request) -> Response:
+    app: FastAPI = request.app
+    assert app.openapi_url is not None
+    page = get_swagger_ui_html(
+        openapi_url=app.openapi_url,
+        title=f"{app.title} API",
+        swagger_js_url=f"{ASSETS_PATH}/swagger-ui-bundle.js",
+        swagger_css_url=f"{ASSETS_PATH}/swagger-ui.css",
+        swagger_favicon_url=f"{ASSETS_PATH}/favicon.png",
+        oauth2_redirect_url=None,
+    )
+    html = bytes(page.body).decode()
+    add_page_headers(
+        page.headers, request.headers.get("host", ""), scripts=inline_script_sources(html)
+    )
+    return page
