@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, cast
+from typing import Literal, Protocol, cast
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 
 from taskmate.auth.models import User
@@ -15,20 +15,70 @@ from taskmate.db.engine import Database
 
 Role = Literal["user", "assistant", "system"]
 
+# Read as plain rows with statements built once: a turn is read for every answer, and
+# loading ORM objects for it cost more than the queries.
+_AUTHOR = aliased(User)
+_MESSAGE_COLUMNS = (
+    Item.id,
+    Item.position,
+    Item.role,
+    Item.status,
+    Item.author_id,
+    Item.content,
+    _AUTHOR.name.label("author_name"),
+)
+_HISTORY = (
+    select(*_MESSAGE_COLUMNS)
+    .outerjoin(_AUTHOR, _AUTHOR.id == Item.author_id)
+    .where(
+        Item.conversation_id == bindparam("conversation"),
+        Item.type == "message",
+        Item.position < bindparam("position"),
+    )
+    .order_by(Item.position.desc())
+    .limit(bindparam("limit"))
+)
+_TURN = (
+    select(
+        Generation.conversation_id,
+        Conversation.title,
+        User.id.label("user_id"),
+        User.name.label("user_name"),
+        User.timezone,
+        *_MESSAGE_COLUMNS,
+    )
+    .select_from(Generation)
+    .join(Conversation, Conversation.id == Generation.conversation_id)
+    .join(Item, Item.id == Generation.reply_to_item_id)
+    .outerjoin(User, User.id == Generation.requested_by)
+    .outerjoin(_AUTHOR, _AUTHOR.id == Item.author_id)
+    .where(Generation.id == bindparam("generation"))
+)
+
 
 class TurnUnavailable(Exception):
     """The generation cannot run: what it answers, or whom it acts for, is gone."""
 
 
-def _message(item: Item, author_name: str | None) -> HistoryMessage:
+class _MessageRow(Protocol):
+    id: str
+    position: int
+    role: str | None
+    status: str
+    author_id: str | None
+    content: str
+    author_name: str | None
+
+
+def _message(row: _MessageRow) -> HistoryMessage:
     return HistoryMessage(
-        item_id=item.id,
-        position=item.position,
-        role=cast(Role, item.role),
-        status=item.status,
-        author_id=item.author_id,
-        author_name=author_name,
-        content=item.content,
+        item_id=row.id,
+        position=row.position,
+        role=cast(Role, row.role),
+        status=row.status,
+        author_id=row.author_id,
+        author_name=row.author_name,
+        content=row.content,
     )
 
 
@@ -41,48 +91,26 @@ class History:
 
     async def before(self, position: int, limit: int) -> Sequence[HistoryMessage]:
         """Up to ``limit`` messages just before ``position``, oldest first."""
+        window = {"conversation": self._conversation_id, "position": position, "limit": limit}
         async with self._database.session() as session:
-            rows = (
-                await session.execute(
-                    select(Item, User.name)
-                    .outerjoin(User, User.id == Item.author_id)
-                    .where(
-                        Item.conversation_id == self._conversation_id,
-                        Item.type == "message",
-                        Item.position < position,
-                    )
-                    .order_by(Item.position.desc())
-                    .limit(limit)
-                )
-            ).all()
-        return [_message(row.Item, row.name) for row in reversed(rows)]
+            rows = (await session.execute(_HISTORY, window)).all()
+        return [_message(row) for row in reversed(rows)]
 
 
 async def load_turn(
     database: Database, generation_id: str, *, answers: Answers, history_size: int
 ) -> Turn:
-    author = aliased(User)
     async with database.session() as session:
-        row = (
-            await session.execute(
-                select(Generation, Conversation.title, Item, User, author.name.label("author"))
-                .join(Conversation, Conversation.id == Generation.conversation_id)
-                .join(Item, Item.id == Generation.reply_to_item_id)
-                .outerjoin(User, User.id == Generation.requested_by)
-                .outerjoin(author, author.id == Item.author_id)
-                .where(Generation.id == generation_id)
-            )
-        ).one_or_none()
-    if row is None or row.User is None:
+        row = (await session.execute(_TURN, {"generation": generation_id})).one_or_none()
+    if row is None or row.user_id is None:
         raise TurnUnavailable(f"generation {generation_id}: its message or user is gone")
-    user: User = row.User
-    history = History(database, row.Generation.conversation_id)
-    message = _message(row.Item, row.author)
+    history = History(database, row.conversation_id)
+    message = _message(row)
     return Turn(
-        conversation_id=row.Generation.conversation_id,
+        conversation_id=row.conversation_id,
         generation_id=generation_id,
         message=message,
-        user=TurnUser(user_id=user.id, name=user.name, timezone=user.timezone),
+        user=TurnUser(user_id=row.user_id, name=row.user_name, timezone=row.timezone),
         history=await history.before(message.position, history_size),
         earlier=history.before,
         title=row.title,
