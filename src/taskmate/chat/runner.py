@@ -89,6 +89,7 @@ class GenerationRunner:
         self._runs: dict[str, tuple[GenerationRun, asyncio.Task[None]]] = {}
         self._by_conversation: dict[str, GenerationRun] = {}
         self._wake = asyncio.Event()
+        self._hinted: dict[str, None] = {}  # conversations said to have work, in order
         self._accepting = True
         self._group: asyncio.TaskGroup | None = None
         self._main: asyncio.Task[None] | None = None
@@ -98,7 +99,7 @@ class GenerationRunner:
         for work at once; events about a conversation it is answering reach that
         generation (stop, answered choices). Cheap and safe to call with any event."""
         if event.kind == "generation" and event.payload.get("command") == "queued":
-            self._wake.set()
+            self._hint(event.conversation_id)
         run = self._by_conversation.get(event.conversation_id)
         if run is not None:
             run.observe(event)
@@ -132,24 +133,40 @@ class GenerationRunner:
             await main
         await self._reaper.interrupt_held()
 
+    def _hint(self, conversation_id: str) -> None:
+        self._hinted[conversation_id] = None
+        self._wake.set()
+
     async def _poll_loop(self) -> None:
+        """Claims the conversations it was told of as soon as it is told; every
+        ``timing.poll`` seconds it also asks the database which ones wait (work queued by
+        an instance whose event never arrived, or left behind by one that died)."""
+        loop = asyncio.get_running_loop()
+        next_poll = loop.time()
         while True:
             self._wake.clear()
+            polling = loop.time() >= next_poll
+            if polling:
+                next_poll = loop.time() + self._parts.timing.poll
             try:
-                await self._start_waiting()
+                await self._start_waiting(poll=polling)
             except Exception:
                 logger.warning("generation_poll_failed", exc_info=True)
             with suppress(TimeoutError):
-                async with asyncio.timeout(self._parts.timing.poll):
+                async with asyncio.timeout(max(0.0, next_poll - loop.time())):
                     await self._wake.wait()
 
-    async def _start_waiting(self) -> None:
+    async def _start_waiting(self, *, poll: bool) -> None:
         free = self._max_running - len(self._runs)
         if not self._accepting or free <= 0:
             return
-        async with self._parts.database.session() as session:
-            waiting = await self._parts.leases.waiting_conversations(session, limit=free)
-        for conversation_id in waiting:
+        hinted = [c for c in self._hinted if c not in self._by_conversation]
+        self._hinted.clear()  # one running here is hinted again when its generation ends
+        waiting: list[str] = []
+        if poll:
+            async with self._parts.database.session() as session:
+                waiting = await self._parts.leases.waiting_conversations(session, limit=free)
+        for conversation_id in dict.fromkeys([*hinted, *waiting]):
             if not self._accepting or len(self._runs) >= self._max_running:
                 return
             async with self._parts.transaction() as ctx:
@@ -184,7 +201,7 @@ class GenerationRunner:
             del self._runs[run.generation_id]
             if self._by_conversation.get(run.claim.conversation_id) is run:
                 del self._by_conversation[run.claim.conversation_id]
-            self._wake.set()
+            self._hint(run.claim.conversation_id)  # a message may be queued behind it
 
     async def _heartbeat_loop(self) -> None:
         while True:
