@@ -131,17 +131,21 @@ export class ConversationView {
     const stored = this.store.apply(item);
     if (!stored) return;
     const atBottom = this.nearBottom();
-    const element = renderItem(stored, { me: this.me, act: (...args) => this.act(...args) });
-    element.dataset.position = stored.position;
-    element.dataset.type = stored.type;
-    element.dataset.role = stored.role ?? "";
-    const known = this.elements.get(stored.id);
-    if (known) known.replaceWith(element);
-    else this.insert(element, stored.position);
-    this.elements.set(stored.id, element);
+    this.render(stored);
     if (stored.client_id) this.renderPending();
     if (live) this.arrived(atBottom);
     this.refreshControls();
+  }
+
+  render(item) {
+    const element = renderItem(item, { me: this.me, act: (...args) => this.act(...args) });
+    element.dataset.position = item.position;
+    element.dataset.type = item.type;
+    element.dataset.role = item.role ?? "";
+    const known = this.elements.get(item.id);
+    if (known) known.replaceWith(element);
+    else this.insert(element, item.position);
+    this.elements.set(item.id, element);
   }
 
   // Display order is `position`, except that an answer shows below the steps, tool calls
@@ -164,6 +168,7 @@ export class ConversationView {
     const atBottom = this.nearBottom();
     const body = this.elements.get(result.id)?.querySelector(".body");
     if (body) fillBody(body, result);
+    else this.render(result); // the first text: the "thinking" mark becomes the answer
     this.arrived(atBottom);
     this.refreshControls();
   }
@@ -178,12 +183,11 @@ export class ConversationView {
     const items = this.store.ordered();
     const streaming = this.store.streaming();
     const active = this.conversation?.status === "active";
-    this.stopButton.hidden = !streaming || !active;
+    const waitsOnPerson = items.some((item) => item.type === "choice" && item.status === "pending");
+    this.stopButton.hidden = !streaming || !active || (waitsOnPerson && !streaming.content);
     const lastAnswer = items.findLast((item) => item.type === "message" && item.role === "assistant");
     this.regenerateButton.hidden = !active || Boolean(streaming) || !lastAnswer;
-    const thinking = streaming && !streaming.content;
-    const people = [...this.typers.values()];
-    const names = [...(thinking ? ["Assistant"] : []), ...people];
+    const names = [...this.typers.values()]; // the assistant's own mark is in the log
     this.typingLine.textContent = names.length ? `${names.join(", ")} ${names.length > 1 ? "are" : "is"} typing…` : "";
     const empty = items.length === 0 && this.outbox.entries(this.id).length === 0;
     this.empty.hidden = !empty;

@@ -1,6 +1,8 @@
 // One element per conversation item: message bubbles by role, thinking steps, tool-call
 // cards (the call's mechanics, see tool_facts.js) with Undo, and choice buttons. Completed
-// messages show the server's sanitized HTML; streaming ones show plain text.
+// messages show the server's sanitized HTML; streaming ones show plain text, and an answer
+// with no text yet shows only a small "thinking" mark (hidden by the stylesheet once a step,
+// tool call or choice of that answer shows above it).
 import { h } from "../dom.js";
 import { toolFacts } from "./tool_facts.js";
 
@@ -27,6 +29,7 @@ export function renderItem(item, context) {
 }
 
 function message(item, { me }) {
+  if (item.role === "assistant" && item.status === "streaming" && !item.content) return thinking(item);
   const mine = item.role === "user" && item.author?.user_id === me.id;
   const who = item.role === "assistant" ? "Assistant" : mine ? "You" : item.author?.name || "Someone";
   const body = h("div", { class: "body" });
@@ -43,6 +46,12 @@ function message(item, { me }) {
   body,
   ENDINGS[item.status] ? h("div", { class: "ending" }, ENDINGS[item.status]) : null,
   mine ? h("div", { class: "delivery", "aria-label": "Sent" }, "Sent") : null);
+}
+
+function thinking(item) {
+  return h("div", {
+    class: "thinking role-assistant", "data-id": item.id, "data-status": item.status, role: "status",
+  }, "Thinking…");
 }
 
 export function fillBody(body, item) {
