@@ -59,6 +59,7 @@ def settings(database_url: str, tmp_path: Path, settings_overrides: dict[str, An
         "data_dir": tmp_path,
         "secret_key": TEST_SECRET,
         "rate_login_per_minute": 1000,
+        "offline_typing_seconds": 0,  # tests that watch the stream turn it back on
     }
     values.update(settings_overrides)
     return Settings(**values)

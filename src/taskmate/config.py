@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_timeout: float = Field(default=60, gt=0, le=600)
     llm_retries: int = Field(default=2, ge=0, le=10)
+    offline_typing_seconds: float = Field(default=0.8, ge=0, le=10)
     metrics_token: SecretStr | None = None
     token: SecretStr | None = None  # the personal access token `taskmate mcp` acts with
     shutdown_timeout: float = Field(default=30, ge=0)

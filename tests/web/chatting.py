@@ -23,3 +23,23 @@ async def send(page: Page, text: str) -> None:
 
 def conversation_id(page: Page) -> str:
     return page.url.rsplit("/", 1)[1]
+
+
+# Every text the streaming answer showed, in order, into ``window.textsShown``.
+RECORD_STREAMED_TEXTS = """() => {
+  window.textsShown = [];
+  new MutationObserver(() => {
+    const body = document.querySelector(".bubble.role-assistant[data-status=streaming] .body");
+    const text = body?.textContent;
+    if (text && text !== window.textsShown.at(-1)) window.textsShown.push(text);
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+async def record_streamed_texts(page: Page) -> None:
+    await page.evaluate(RECORD_STREAMED_TEXTS)
+
+
+async def streamed_texts(page: Page) -> list[str]:
+    texts: list[str] = await page.evaluate("window.textsShown")
+    return texts

@@ -53,3 +53,24 @@ async def unreachable_controls(page: Page) -> list[Any]:
         missing,
     )
     return labels + outside
+
+
+TAP_TARGET_PX = 44
+
+SMALL_TARGETS = """(least) => {
+  const selector = 'a[href], button, input, select, textarea, summary';
+  return [...document.querySelectorAll(selector)]
+    .filter((element) => !element.disabled && !element.closest(".body")
+      && element.checkVisibility({visibilityProperty: true}))
+    .map((element) => ({element, box: element.getBoundingClientRect()}))
+    .filter(({box}) => box.right > 0 && box.left < innerWidth)
+    .filter(({box}) => box.width < least - 0.5 || box.height < least - 0.5)
+    .map(({element, box}) => `${element.outerHTML.slice(0, 60)} ${box.width}x${box.height}`);
+}"""
+
+
+async def small_tap_targets(page: Page) -> list[str]:
+    """Visible controls in the window smaller than 44 by 44 CSS px, the least a finger hits
+    reliably; links inside a message's text are exempt, as in a sentence."""
+    small: list[str] = await page.evaluate(SMALL_TARGETS, TAP_TARGET_PX)
+    return small

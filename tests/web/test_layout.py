@@ -1,5 +1,7 @@
 """Phones (360 by 740) to desktops (1440 by 900): screenshots as artifacts, no horizontal
-overflow, every control reachable. ``TASKMATE_TEST_SCREENSHOTS=1`` also writes the README's."""
+overflow, every control reachable; on a phone the chat's controls are big enough to tap, its
+headers one row each, and the drawer closes from its backdrop.
+``TASKMATE_TEST_SCREENSHOTS=1`` also writes the README's."""
 
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ from tests.web.browsing import (
     readme_screenshots_wanted,
 )
 from tests.web.chatting import send
-from tests.web.reach import horizontal_overflow, unreachable_controls
+from tests.web.reach import horizontal_overflow, small_tap_targets, unreachable_controls
 
+ONE_ROW_PX = 60
 QUICK_ADDS = ("pay rent yesterday #home p1", "call the dentist today", "book flights #travel")
 
 
@@ -30,6 +33,31 @@ async def screenshot(page: Page, name: str, size: str, *, readme: bool = True) -
 async def assert_usable(page: Page) -> None:
     assert await horizontal_overflow(page) <= 0
     assert await unreachable_controls(page) == []
+
+
+async def assert_fit_for_fingers(page: Page) -> None:
+    """The chat on a phone: big enough targets, one-row headers, the owner's actions behind
+    a menu, and a drawer that its backdrop closes."""
+    small = await small_tap_targets(page)
+    assert small == [], "\n".join(small)
+    for header in (".topbar", ".conversation-header"):
+        box = await page.locator(header).bounding_box()
+        assert box and box["height"] <= ONE_ROW_PX, (header, box)
+    menu = page.get_by_role("button", name="Conversation actions")
+    await menu.click()
+    await expect(page.get_by_role("button", name="Rename")).to_be_visible()
+    assert await small_tap_targets(page) == []
+    await menu.click()
+    await expect(page.get_by_role("button", name="Rename")).to_be_hidden()
+
+    drawer = page.get_by_role("navigation", name="Conversations")
+    await page.get_by_role("button", name="Conversations").click()
+    await expect(drawer).to_have_css("transform", "none")
+    await screenshot(page, "chat-drawer", "phone", readme=False)
+    await assert_usable(page)
+    assert await small_tap_targets(page) == []
+    await page.mouse.click(PHONE["width"] - 10, PHONE["height"] // 2)
+    await expect(drawer).to_be_hidden()
 
 
 @pytest.mark.parametrize(("size", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
@@ -52,12 +80,7 @@ async def test_pages_fit_and_every_control_is_reachable(
     await screenshot(page, "chat", size)
     await assert_usable(page)
     if viewport is PHONE:
-        await page.get_by_role("button", name="Conversations").click()
-        await expect(page.get_by_role("navigation", name="Conversations")).to_have_css(
-            "transform", "none"
-        )
-        await screenshot(page, "chat-drawer", size, readme=False)
-        await assert_usable(page)
+        await assert_fit_for_fingers(page)
 
     await page.goto("/")
     await expect(page.locator(".task-group")).to_have_count(4)

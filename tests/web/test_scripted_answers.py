@@ -1,4 +1,5 @@
-"""Answers from a scripted model: one that is reloaded mid-stream, one with hostile Markdown."""
+"""Answers from a scripted model: one that grows as it streams, one that is reloaded
+mid-stream, one with hostile Markdown."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from playwright.async_api import expect
 from taskmate.assistant.wiring import AssistantPolicy
 from tests.conftest import MakeUser
 from tests.web.browsing import Browsing
-from tests.web.chatting import open_chat, send
+from tests.web.chatting import open_chat, record_streamed_texts, send, streamed_texts
 from tests.web.scripted import Gate, answering_with
 
 HOSTILE = (
@@ -22,6 +23,26 @@ HOSTILE = (
 @pytest.fixture
 def assistant_policy() -> AssistantPolicy:
     return AssistantPolicy(answer=False)  # the script answers instead
+
+
+async def test_the_answer_grows_while_it_streams(
+    browsing: Browsing, make_user: MakeUser, app: FastAPI
+) -> None:
+    gate = Gate(words_before=3)
+    text = "One two three four five six."
+    async with answering_with(app, text, gate):
+        page = await open_chat(browsing, await make_user(name="Ana"))
+        await record_streamed_texts(page)
+        await send(page, "count to six")
+        answer = page.locator(".bubble.role-assistant")
+        await expect(answer.locator(".body")).to_have_text("One two three")
+        await expect(answer).to_have_attribute("data-status", "streaming")
+        gate.open()
+        await expect(answer).to_have_attribute("data-status", "completed")
+        await expect(answer.locator(".body")).to_have_text(text)
+    shown = await streamed_texts(page)
+    assert shown[0].strip() == "One two three", shown
+    assert shown[-1] == text, shown
 
 
 async def test_a_reload_mid_answer_continues_the_answer(

@@ -3,6 +3,7 @@ task tools, with no language model. Deletes always ask first."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -75,6 +76,8 @@ ADD = ChoiceOption(id="confirm", label="Add", style="primary")
 NO_THANKS = ChoiceOption(id="cancel", label="No thanks")
 LEFT_AS_THEY_ARE = "Okay, I left your tasks as they are."
 NAMES_IDS = re.compile(r"#\d")  # a message naming tasks by id gets ids back
+WORD_PAUSE = 0.03  # seconds between the words of a reply: reads as typing, and each word
+# gets a delta of its own (the runner coalesces 30 ms)
 
 
 class Interpret(Protocol):
@@ -82,7 +85,9 @@ class Interpret(Protocol):
 
 
 class OfflineResponder:
-    """``interpret`` reads each message (the interpreter's, unless a test injects another)."""
+    """``interpret`` reads each message (the interpreter's, unless a test injects another).
+    The reply's words stream ``WORD_PAUSE`` apart, faster when that would take longer than
+    ``typing`` seconds in all (0: at once)."""
 
     def __init__(
         self,
@@ -91,7 +96,9 @@ class OfflineResponder:
         tools: TaskTools,
         clock: Callable[[], datetime],
         interpret: Interpret = interpret,
+        typing: float = 0.0,
     ) -> None:
+        self._typing = typing
         self._database = database
         self._tools = tools
         self._clock = clock
@@ -113,7 +120,11 @@ class OfflineResponder:
             title = conversation_title(reply.args, reply.subjects)
             if title is not None:
                 yield Title(text=title)
-        for delta in text_deltas(reply.answer):
+        deltas = text_deltas(reply.answer)
+        pause = min(WORD_PAUSE, self._typing / len(deltas)) if deltas else 0.0
+        for index, delta in enumerate(deltas):
+            if index and pause:
+                await asyncio.sleep(pause)
             yield delta
 
 

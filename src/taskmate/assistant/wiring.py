@@ -62,7 +62,12 @@ def build_responder(runtime: Runtime) -> Responder:
     settings = runtime.settings
     tools = TaskTools(database=runtime.database, clock=runtime.clock, publisher=runtime.events)
     if settings.llm == "offline":
-        return OfflineResponder(database=runtime.database, tools=tools, clock=runtime.clock)
+        return OfflineResponder(
+            database=runtime.database,
+            tools=tools,
+            clock=runtime.clock,
+            typing=settings.offline_typing_seconds,
+        )
     # The providers' SDKs take seconds to import: only a server that uses a model loads them.
     from taskmate.assistant.llm.models import build_model, model_settings
     from taskmate.assistant.llm.responder import LlmResponder

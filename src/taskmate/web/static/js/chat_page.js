@@ -21,7 +21,9 @@ const menu = h("button", {
   type: "button", class: "icon menu", "aria-label": "Conversations", "aria-controls": "sidebar",
   "aria-expanded": "false", onclick: () => toggleDrawer(),
 }, "☰");
+const backdrop = h("div", { class: "drawer-backdrop", "aria-hidden": "true", onclick: () => toggleDrawer(false) });
 document.body.prepend(topBar({ me, live, menu, current: "/chat" }));
+document.body.append(backdrop);
 wireSignOut();
 document.querySelector(".chat-layout").prepend(sidebar.element);
 main.append(view.element);

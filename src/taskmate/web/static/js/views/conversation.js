@@ -36,14 +36,16 @@ export class ConversationView {
     this.pill = h("button", { type: "button", class: "new-pill", hidden: true, onclick: () => this.toBottom() }, "New messages ↓");
     this.typingLine = h("p", { class: "typing", "aria-live": "polite" });
     this.stopButton = h("button", { type: "button", class: "secondary", hidden: true, onclick: () => this.post("stop") }, "Stop");
-    this.regenerateButton = h("button", { type: "button", class: "secondary", hidden: true, onclick: () => this.post("regenerate") }, "Regenerate");
+    this.retryButton = h("button", {
+      type: "button", class: "link", "aria-label": "Retry answer", onclick: () => this.post("regenerate"),
+    }, "Retry");
     this.composer = new Composer({
       onSend: (content) => this.send(content),
       onTyping: (active) => this.id && this.live.send({ type: "typing", conversation_id: this.id, active }),
     });
     this.element = h("section", { class: `conversation${compact ? " compact" : ""}` },
       this.header.element, this.scroller, this.pill,
-      h("div", { class: "under-log" }, this.typingLine, this.stopButton, this.regenerateButton),
+      h("div", { class: "under-log" }, this.typingLine, this.stopButton),
       this.composer.element);
     this.markRead = debounce(() => this.sendReceipt(), 400);
     for (const type of ["item", "delta", "typing", "presence", "receipt", "conversation"]) {
@@ -131,17 +133,21 @@ export class ConversationView {
     const stored = this.store.apply(item);
     if (!stored) return;
     const atBottom = this.nearBottom();
-    const element = renderItem(stored, { me: this.me, act: (...args) => this.act(...args) });
-    element.dataset.position = stored.position;
-    element.dataset.type = stored.type;
-    element.dataset.role = stored.role ?? "";
-    const known = this.elements.get(stored.id);
-    if (known) known.replaceWith(element);
-    else this.insert(element, stored.position);
-    this.elements.set(stored.id, element);
+    this.render(stored);
     if (stored.client_id) this.renderPending();
     if (live) this.arrived(atBottom);
     this.refreshControls();
+  }
+
+  render(item) {
+    const element = renderItem(item, { me: this.me, act: (...args) => this.act(...args) });
+    element.dataset.position = item.position;
+    element.dataset.type = item.type;
+    element.dataset.role = item.role ?? "";
+    const known = this.elements.get(item.id);
+    if (known) known.replaceWith(element);
+    else this.insert(element, item.position);
+    this.elements.set(item.id, element);
   }
 
   // Display order is `position`, except that an answer shows below the steps, tool calls
@@ -164,6 +170,7 @@ export class ConversationView {
     const atBottom = this.nearBottom();
     const body = this.elements.get(result.id)?.querySelector(".body");
     if (body) fillBody(body, result);
+    else this.render(result); // the first text: the "thinking" mark becomes the answer
     this.arrived(atBottom);
     this.refreshControls();
   }
@@ -178,16 +185,27 @@ export class ConversationView {
     const items = this.store.ordered();
     const streaming = this.store.streaming();
     const active = this.conversation?.status === "active";
-    this.stopButton.hidden = !streaming || !active;
-    const lastAnswer = items.findLast((item) => item.type === "message" && item.role === "assistant");
-    this.regenerateButton.hidden = !active || Boolean(streaming) || !lastAnswer;
-    const thinking = streaming && !streaming.content;
-    const people = [...this.typers.values()];
-    const names = [...(thinking ? ["Assistant"] : []), ...people];
+    const waitsOnPerson = items.some((item) => item.type === "choice" && item.status === "pending");
+    this.stopButton.hidden = !streaming || !active || (waitsOnPerson && !streaming.content);
+    this.placeRetry(items, active && !streaming);
+    const names = [...this.typers.values()]; // the assistant's own mark is in the log
     this.typingLine.textContent = names.length ? `${names.join(", ")} ${names.length > 1 ? "are" : "is"} typing…` : "";
     const empty = items.length === 0 && this.outbox.entries(this.id).length === 0;
     this.empty.hidden = !empty;
     if (empty && !this.empty.childElementCount) this.renderEmpty();
+  }
+
+  // Retry sits on the last answer when it answers the last message and that message is
+  // this person's: only its author may ask for a new answer.
+  placeRetry(items, possible) {
+    const messages = items.filter((item) => item.type === "message" && item.role !== "system");
+    const answer = messages.at(-1);
+    const asked = messages.findLast((item) => item.role === "user");
+    const retryable = possible && this.conversation.assistant !== "off" && answer?.role === "assistant"
+      && asked?.role === "user" && asked.author?.user_id === this.me.id;
+    const actions = retryable && this.elements.get(answer.id)?.querySelector(".message-actions");
+    if (actions) actions.append(this.retryButton);
+    else this.retryButton.remove();
   }
 
   // Loaded, active, and nothing said yet (nor waiting in the outbox): as good as a new one.

@@ -17,8 +17,19 @@ export class ConversationHeader {
     this.people = h("ul", { class: "presence", "aria-label": "People here" });
     this.seen = h("p", { class: "seen", "aria-live": "polite" });
     this.actions = h("div", { class: "actions" });
+    this.ownerActions = h("div", { id: `owner-actions-${Math.random().toString(36).slice(2, 8)}`, class: "owner-actions" });
+    this.more = h("button", {
+      type: "button", class: "icon more-actions", "aria-label": "Conversation actions",
+      "aria-expanded": "false", "aria-controls": this.ownerActions.id, onclick: () => this.toggleMenu(),
+    }, "⋯");
     this.element = h("header", { class: "conversation-header" },
-      h("div", { class: "title-row" }, this.title, this.actions), this.people, this.seen);
+      h("div", { class: "title-row" }, this.title, this.actions, this.more, this.ownerActions), this.people, this.seen);
+  }
+
+  // On phones the owner's actions sit behind "⋯"; wider screens show them in the row.
+  toggleMenu(open = this.more.getAttribute("aria-expanded") !== "true") {
+    this.more.setAttribute("aria-expanded", String(open));
+    this.element.classList.toggle("menu-open", open);
   }
 
   show(conversation) {
@@ -26,15 +37,20 @@ export class ConversationHeader {
     this.title.textContent = conversation.title || "New conversation";
     const owner = owns(conversation, this.me.id);
     const active = conversation.status === "active";
-    const button = (label, onclick, extra = {}) => h("button", { type: "button", class: "secondary", onclick, ...extra }, label);
+    const button = (label, action) => h("button", {
+      type: "button", class: "secondary", onclick: () => { this.toggleMenu(false); action(); },
+    }, label);
     replaceChildren(this.actions,
       this.compact ? h("a", { href: `/chat/${conversation.id}`, class: "button secondary" }, "Open full chat") : null,
-      !active ? h("span", { class: "badge locked" }, "Finalized (read-only)") : null,
-      owner && active && !this.compact ? [
-        button("Rename", () => this.rename()),
-        button("Invite", () => this.invite()),
-        button("Finalize", () => this.finalize()),
-      ] : null);
+      !active ? h("span", { class: "badge locked" }, "Finalized (read-only)") : null);
+    const ownerActions = owner && active && !this.compact;
+    replaceChildren(this.ownerActions, ownerActions ? [
+      button("Rename", () => this.rename()),
+      button("Invite", () => this.invite()),
+      button("Finalize", () => this.finalize()),
+    ] : null);
+    this.more.hidden = !ownerActions;
+    this.toggleMenu(false);
     this.presence(this.online);
   }
 

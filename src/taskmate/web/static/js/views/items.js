@@ -1,12 +1,17 @@
 // One element per conversation item: message bubbles by role, thinking steps, tool-call
-// cards (the call's mechanics, see tool_facts.js) with Undo, and choice buttons. Completed
-// messages show the server's sanitized HTML; streaming ones show plain text.
+// cards (the call's mechanics, see tool_facts.js) with Undo, and choice buttons. A finished
+// answer has a row of actions: Copy (its Markdown source), and the view adds Retry to the
+// last one. Completed
+// messages show the server's sanitized HTML; streaming ones show plain text, and an answer
+// with no text yet shows only a small "thinking" mark (hidden by the stylesheet once a step,
+// tool call or choice of that answer shows above it).
 import { h } from "../dom.js";
+import { showError, toast } from "../toast.js";
 import { toolFacts } from "./tool_facts.js";
 
 const ENDINGS = {
   stopped: "Stopped",
-  interrupted: "Interrupted: the answer could not finish. Try Regenerate.",
+  interrupted: "Interrupted: the answer could not finish. Retry asks again.",
   failed: "This answer could not be finished.",
 };
 
@@ -27,6 +32,7 @@ export function renderItem(item, context) {
 }
 
 function message(item, { me }) {
+  if (item.role === "assistant" && item.status === "streaming" && !item.content) return thinking(item);
   const mine = item.role === "user" && item.author?.user_id === me.id;
   const who = item.role === "assistant" ? "Assistant" : mine ? "You" : item.author?.name || "Someone";
   const body = h("div", { class: "body" });
@@ -42,7 +48,30 @@ function message(item, { me }) {
   mine ? null : h("div", { class: "author" }, who),
   body,
   ENDINGS[item.status] ? h("div", { class: "ending" }, ENDINGS[item.status]) : null,
-  mine ? h("div", { class: "delivery", "aria-label": "Sent" }, "Sent") : null);
+  mine ? h("div", { class: "delivery", "aria-label": "Sent" }, "Sent") : null,
+  item.role === "assistant" && item.status !== "streaming" ? answerActions(item) : null);
+}
+
+function answerActions(item) {
+  return h("div", { class: "message-actions" },
+    h("button", {
+      type: "button", class: "link", "aria-label": "Copy answer", onclick: () => copy(item.content ?? ""),
+    }, "Copy"));
+}
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    toast("Copied.", { seconds: 2 });
+  } catch {
+    showError(new Error("Could not copy: the browser did not allow it."));
+  }
+}
+
+function thinking(item) {
+  return h("div", {
+    class: "thinking role-assistant", "data-id": item.id, "data-status": item.status, role: "status",
+  }, "Thinking…");
 }
 
 export function fillBody(body, item) {
