@@ -115,6 +115,17 @@ class ItemLog:
         await self._db.flush()
         return item
 
+    async def end(self, conversation_id: str, item_id: str, *, status: str, content: str) -> Item:
+        """Gives an item that was not loaded its final ``status`` and ``content`` (and the
+        conversation's next ``seq``) in one statement: how a generation's end closes its
+        items, the hottest change after sending."""
+        slot = await self._advance(conversation_id, new_position=False, while_active=False)
+        if slot is None:
+            raise conversation_not_found()
+        values = {"item": item_id, "status_": status, "content_": content}
+        row = (await self._db.execute(_END_ITEM, values | {"seq_": slot.seq, "at": slot.at})).one()
+        return Item(**row._mapping)
+
     async def _advance(
         self,
         conversation_id: str,
@@ -146,7 +157,19 @@ class ItemLog:
 _CONVERSATIONS_TABLE = cast(Table, Conversation.__table__)
 _CONVERSATIONS = _CONVERSATIONS_TABLE.c
 _PARTICIPANTS = Participant.__table__.c
-_INSERT_ITEM = insert(cast(Table, Item.__table__))
+_ITEMS_TABLE = cast(Table, Item.__table__)
+_INSERT_ITEM = insert(_ITEMS_TABLE)
+_END_ITEM = (
+    update(_ITEMS_TABLE)
+    .where(_ITEMS_TABLE.c.id == bindparam("item"))
+    .values(
+        status=bindparam("status_"),
+        content=bindparam("content_"),
+        seq=bindparam("seq_"),
+        updated_at=bindparam("at", type_=UTCDateTime()),
+    )
+    .returning(*_ITEMS_TABLE.c)
+)
 
 
 @cache

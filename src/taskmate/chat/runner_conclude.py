@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from taskmate.chat.context import LogContext
 from taskmate.chat.models import Item
@@ -19,6 +19,17 @@ Outcome = Literal["completed", "stopped", "failed", "interrupted"]
 
 # How each kind of item that was still open ends, when its generation ends.
 _CLOSED = {"step": "failed", "tool_call": "failed", "choice": "expired"}
+
+
+_OPEN_ITEMS = (
+    select(Item.id, Item.conversation_id, Item.type, Item.content)
+    .where(
+        Item.generation_id == bindparam("generation"),
+        (Item.id == bindparam("message")) | Item.status.in_(("running", "pending")),
+    )
+    .order_by(Item.position)
+    .with_for_update()
+)
 
 
 async def conclude(
@@ -32,24 +43,13 @@ async def conclude(
     """Gives the message ``outcome`` as its status and ``content(last checkpoint)`` as its
     content, and closes the generation's steps, tool calls and choices that are still open
     (a step ends ``done`` when the generation completed)."""
-    open_items = list(
-        await ctx.session.scalars(
-            select(Item)
-            .where(
-                Item.generation_id == generation_id,
-                (Item.id == message_item_id) | Item.status.in_(("running", "pending")),
-            )
-            .order_by(Item.position)
-            .with_for_update()
-        )
-    )
-    for item in open_items:
-        if item.id == message_item_id:
-            item.content = content(item.content)
-            item.status = outcome
-        elif item.type == "step" and outcome == "completed":
-            item.status = "done"
+    found = {"generation": generation_id, "message": message_item_id}
+    for row in (await ctx.session.execute(_OPEN_ITEMS, found)).all():
+        status: str
+        if row.id == message_item_id:
+            status, text = outcome, content(row.content)
         else:
-            item.status = _CLOSED[item.type]
-        await ctx.log.touch(item)
+            done = row.type == "step" and outcome == "completed"
+            status, text = ("done" if done else _CLOSED[row.type]), row.content
+        item = await ctx.log.end(row.conversation_id, row.id, status=status, content=text)
         ctx.record_item(ItemView(item=item, author_name=None))
