@@ -1,5 +1,5 @@
 """Task titles on the dashboard: the longest one clamps to two lines without widening the
-page."""
+page, and inline Markdown shows as the chat shows it, with raw HTML left as text."""
 
 from __future__ import annotations
 
@@ -38,3 +38,17 @@ async def test_the_longest_titles_clamp_to_two_lines(
         assert box and box["height"] < TWO_LINES_CARD_PX, box
     assert await horizontal_overflow(page) <= 0
     await expect(page.locator(".task-title").first).to_have_attribute("title", UNBROKEN)
+
+
+async def test_titles_show_inline_markdown_and_never_run_html(
+    browsing: Browsing, make_user: MakeUser
+) -> None:
+    account = await make_user()
+    page = await browsing.signed_in(account)
+    await add_task(page, account, "buy **oat** milk <script>x</script>")
+
+    await page.goto("/")
+    title = page.locator("li.task .task-title")
+    await expect(title.locator("strong")).to_have_text("oat")
+    await expect(title).to_have_text("buy oat milk <script>x</script>")
+    await expect(page.locator(".task-groups script")).to_have_count(0)
