@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taskmate.chat.markdown import render_markdown
+from taskmate.chat.markdown import render_inline_markdown, render_markdown
 
 
 def test_markdown_renders() -> None:
@@ -54,3 +54,23 @@ def test_mailto_links_work() -> None:
 def test_images_are_not_loaded() -> None:
     html = render_markdown("![tracker](https://evil.example/pixel.png)")
     assert "<img" not in html
+
+
+@pytest.mark.parametrize(
+    ("source", "html"),
+    [
+        (
+            "buy **oat** milk <script>x</script>",
+            "buy <strong>oat</strong> milk &lt;script&gt;x&lt;/script&gt;",
+        ),
+        ("# not a heading", "# not a heading"),
+        ("- not a list", "- not a list"),
+        (
+            "![pixel](https://x.example/p.png)",
+            '!<a href="https://x.example/p.png" rel="nofollow noopener noreferrer">pixel</a>',
+        ),
+        ("[click](javascript:alert(1))", "[click](javascript:alert(1))"),
+    ],
+)
+def test_one_line_texts_render_inline_by_the_same_rules(source: str, html: str) -> None:
+    assert render_inline_markdown(source) == html

@@ -37,6 +37,7 @@ async def test_create_returns_the_task(
     assert task == {
         "id": task["id"],
         "title": "Water the plants",
+        "title_html": "Water the plants",
         "description": "the big ones",
         "project_id": project["id"],
         "parent_id": None,
@@ -191,7 +192,12 @@ async def test_patch_changes_only_the_fields_sent(
     )
     assert response.status_code == 200, response.text
     changed = response.json()
-    assert changed == {**task, "title": "final report", "updated_at": "2026-03-10T12:05:00.000000Z"}
+    assert changed == {
+        **task,
+        "title": "final report",
+        "title_html": "final report",
+        "updated_at": "2026-03-10T12:05:00.000000Z",
+    }
 
     changes = {"project_id": None, "labels": ["b", "c"], "priority": 4, "description": None}
     response = await client.patch(f"{API}/tasks/{task['id']}", json=changes, headers=user.headers)

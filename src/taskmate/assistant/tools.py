@@ -30,7 +30,7 @@ from taskmate.tasks.fields import UNSET, Maybe, ProjectFields, TaskFields
 from taskmate.tasks.listing import TaskFilters
 from taskmate.tasks.models import Project, Task
 from taskmate.tasks.projects import ProjectService, name_key, project_not_found
-from taskmate.tasks.schemas import COLOR_PATTERN, MAX_PROJECT_NAME, project_json, task_json
+from taskmate.tasks.schemas import COLOR_PATTERN, MAX_PROJECT_NAME, project_json, task_facts
 from taskmate.tasks.service import TaskService, task_not_found
 from taskmate.tasks.unit_of_work import HeldUnitOfWork, UnitOfWork
 
@@ -109,7 +109,7 @@ async def _listed(
             return []
         filters = replace(filters, project_id=project_id)
     page = await TaskService(uow).listing(filters, limit=limit)
-    return [task_json(task) for task in page.items]
+    return [task_facts(task) for task in page.items]
 
 
 async def _live_project(projects: ProjectService, project_id: int) -> Project:
@@ -122,9 +122,9 @@ async def _live_project(projects: ProjectService, project_id: int) -> Project:
 async def _changed(service: TaskService, ids: Sequence[int], change: Change) -> Json:
     previous, changed = [], []
     for task_id in ids:
-        previous.append(task_json(await live_task(service, task_id)))
+        previous.append(task_facts(await live_task(service, task_id)))
         after = await change(service, task_id)
-        changed.append(previous[-1] if after is None else task_json(after))
+        changed.append(previous[-1] if after is None else task_facts(after))
     return {"tasks": changed, "previous": previous}
 
 
@@ -175,7 +175,7 @@ class TaskTools:
             service = TaskService(uow)
             for task_id in ids:
                 try:
-                    found.append(task_json(await live_task(service, task_id)))
+                    found.append(task_facts(await live_task(service, task_id)))
                 except NotFound:
                     missing.append(task_id)
         return found, missing
@@ -239,7 +239,7 @@ class TaskTools:
                     due=new.due,
                     recurrence=new.recurrence,
                 )
-                created.append(task_json(await service.create(fields)))
+                created.append(task_facts(await service.create(fields)))
             new_projects = {task["project_id"] for task in created} - existing - {None}
             result = {
                 "tasks": created,

@@ -4,6 +4,7 @@ CommonMark with raw HTML turned off, so ``<script>`` arrives as text. Links keep
 ``http``, ``https`` and ``mailto`` schemes (anything else, relative links included, stays
 literal text) and open with ``rel="nofollow noopener noreferrer"``. Images are not rendered:
 a remote image in a shared conversation would tell its host who read the message and when.
+One-line texts such as task titles render inline only: emphasis, code and links, no blocks.
 """
 
 from __future__ import annotations
@@ -50,4 +51,11 @@ _PARSER = _parser()
 def render_markdown(source: str) -> str:
     """Rendering is a pure function of the text, so repeated reads of a page are cached."""
     html: str = _PARSER.render(source)
+    return html
+
+
+@lru_cache(maxsize=2048)
+def render_inline_markdown(source: str) -> str:
+    """The same rules for a one-line text: no paragraph, heading or list around it."""
+    html: str = _PARSER.renderInline(source)
     return html

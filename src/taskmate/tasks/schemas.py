@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from taskmate.api.text import Text
 from taskmate.api.types import Timestamp, TimestampIn
+from taskmate.chat.markdown import render_inline_markdown
 from taskmate.tasks.listing import TaskStatus
 from taskmate.tasks.models import Project, Task
 
@@ -173,6 +174,9 @@ class RecurrenceOut(BaseModel):
 class TaskOut(BaseModel):
     id: int
     title: str
+    title_html: str = Field(
+        description="The title's inline Markdown as safe HTML, rendered as chat messages are"
+    )
     description: str
     project_id: int | None
     parent_id: int | None
@@ -213,6 +217,7 @@ def task_body(task: Task) -> TaskOut:
     return TaskOut(
         id=task.id,
         title=task.title,
+        title_html=render_inline_markdown(task.title),
         description=task.description,
         project_id=task.project_id,
         parent_id=task.parent_id,
@@ -229,6 +234,11 @@ def task_body(task: Task) -> TaskOut:
 
 def task_json(task: Task) -> dict[str, Any]:
     return task_body(task).model_dump(mode="json")
+
+
+def task_facts(task: Task) -> dict[str, Any]:
+    """A task as the assistant reads it: the title once, as written, without its HTML."""
+    return task_body(task).model_dump(mode="json", exclude={"title_html"})
 
 
 def project_body(project: Project) -> ProjectOut:

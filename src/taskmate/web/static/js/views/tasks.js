@@ -85,7 +85,9 @@ export class TaskBoard {
 
   row(task) {
     const project = this.projects.get(task.project_id);
-    const title = h("span", { class: "task-title" }, task.title);
+    // Two lines at most: the whole title is its tooltip and fills the editor.
+    const title = h("span", { class: "task-title", title: task.title });
+    title.innerHTML = task.title_html; // sanitized by the server as chat messages are
     const meta = [describeDue(task.due), project ? `#${project.name}` : "", ...task.labels.map((l) => `@${l}`),
       task.priority ? `p${5 - task.priority}` : ""].filter(Boolean).join(" · ");
     const item = h("li", { class: `task priority-${task.priority}`, "data-id": task.id },
