@@ -195,16 +195,21 @@ async def _echo_acks(served: Served, sizes: ChatSizes) -> Acks:
     return acks
 
 
-async def _our_acks(served: Served, tokens: list[str], sizes: ChatSizes) -> Acks:
-    owners = await create_conversations(served.url, tokens, sizes.ack_clients, assistant="off")
+async def _subscribed(
+    served: Served, tokens: list[str], count: int, *, assistant: str
+) -> list[tuple[ClientConnection, str]]:
+    """``count`` new conversations, each with a socket of its owner subscribed to it."""
+    owners = await create_conversations(served.url, tokens, count, assistant=assistant)
     sockets = await open_sockets(served.ws_url, [owner.token for owner in owners])
     for socket, owner in zip(sockets, owners, strict=True):
         await subscribe(socket, owner.conversation_id)
-    acks = await _acks(
-        [(socket, owner.conversation_id) for socket, owner in zip(sockets, owners, strict=True)],
-        sizes,
-    )
-    await close_sockets(sockets)
+    return [(socket, owner.conversation_id) for socket, owner in zip(sockets, owners, strict=True)]
+
+
+async def _our_acks(served: Served, tokens: list[str], sizes: ChatSizes) -> Acks:
+    senders = await _subscribed(served, tokens, sizes.ack_clients, assistant="off")
+    acks = await _acks(senders, sizes)
+    await close_sockets([socket for socket, _conversation in senders])
     return acks
 
 
@@ -227,18 +232,12 @@ async def _echo_cost(served: Served, sizes: ChatSizes) -> Cost:
 
 
 async def _our_cost(served: Served, tokens: list[str], sizes: ChatSizes) -> Cost:
-    owners = await create_conversations(served.url, tokens, sizes.cost_clients, assistant="always")
-    sockets = await open_sockets(served.ws_url, [owner.token for owner in owners])
-    for socket, owner in zip(sockets, owners, strict=True):
-        await subscribe(socket, owner.conversation_id)
-    clients = [
-        (socket, our_exchange(owner.conversation_id))
-        for socket, owner in zip(sockets, owners, strict=True)
-    ]
+    senders = await _subscribed(served, tokens, sizes.cost_clients, assistant="always")
+    clients = [(socket, our_exchange(conversation)) for socket, conversation in senders]
     cost = await measure_cost(
         served, clients, seconds=sizes.cost_seconds, warm_up=sizes.cost_warm_up
     )
-    await close_sockets(sockets)
+    await close_sockets([socket for socket, _conversation in senders])
     return cost
 
 
