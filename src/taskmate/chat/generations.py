@@ -7,12 +7,12 @@ import re
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, case, insert, update
+from sqlalchemy import Table, case, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from taskmate.chat.context import LogContext
 from taskmate.chat.log import ItemDraft
-from taskmate.chat.models import PENDING_GENERATION_STATUSES, Generation
+from taskmate.chat.models import PENDING_GENERATION_STATUSES, Conversation, Generation
 from taskmate.chat.views import ItemView
 from taskmate.db.base import new_id
 from taskmate.events import ConversationEvent
@@ -60,7 +60,15 @@ async def request_stop(ctx: LogContext, conversation_id: str) -> bool:
     records the events that tell the runner holding one of them (the column is the truth;
     the event only makes the stop prompt). Queued ones are ``stopped`` at once: they never
     start, so each gets its assistant message here, empty and ``stopped``, and the request
-    it answered shows the stop like any other. True when there was one to stop."""
+    it answered shows the stop like any other. True when there was one to stop.
+
+    The conversation's row is locked before its generations, the order every writer keeps
+    (a claim appends its message, then starts the generation)."""
+    await ctx.session.execute(
+        select(Conversation.id)
+        .where(Conversation.id == conversation_id)
+        .with_for_update(key_share=True)
+    )
     now = ctx.now()
     stopped = (
         await ctx.session.execute(

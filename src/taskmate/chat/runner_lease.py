@@ -7,10 +7,11 @@ write it makes for a generation checks (and renews) the lease in the same transa
 (``fence``), so an instance that lost its lease can no longer change anything. A lease that
 expired means its instance died: the reaper ends the generation as ``interrupted``.
 
-Row locks are always taken in one order: items, then the conversation (``ItemLog``), then
-generations. A claim appends the message (locking the conversation) before it checks that
-none of the conversation's generations runs, which makes "one running generation per
-conversation" exact on PostgreSQL (SQLite serialises write transactions anyway).
+Row locks are always taken in one order: items, then the conversation (``ItemLog``; a stop
+locks it explicitly), then generations. A claim appends the message (locking the
+conversation) before it checks that none of the conversation's generations runs, which makes
+"one running generation per conversation" exact on PostgreSQL (SQLite serialises write
+transactions anyway).
 """
 
 from __future__ import annotations
