@@ -23,15 +23,20 @@ from tests.live_server import LiveServer, free_listener, serving
 WAIT = 10.0
 
 
-async def answered(live: Live, conversation_id: str, *, saw_delta: bool = False) -> list[str]:
-    """Reads events until the conversation's last message is a completed answer; returns
-    the kinds of events seen."""
+async def answered(live: Live, conversation_id: str) -> list[str]:
+    """Reads events until the one that completes the conversation's answer; returns the
+    kinds of events seen. The event itself is the end, not the transcript: the reader may
+    have applied every frame before the test reads the first event."""
     kinds: list[str] = []
     while True:
         event = await live.next()
         kinds.append(type(event).__name__)
-        last = live.transcript(conversation_id).last_message()
-        if last and last.role == "assistant" and last.status == "completed":
+        if (
+            isinstance(event, ItemChanged)
+            and event.conversation_id == conversation_id
+            and event.item.role == "assistant"
+            and event.item.status == "completed"
+        ):
             return kinds
 
 

@@ -98,10 +98,32 @@ async def test_a_checkpoint_never_carries_less_text_than_the_deltas_sent_before_
     start_runner: StartRunner,
 ) -> None:
     """Deltas flow with no pause while checkpoints are written as often as they can be: a
-    checkpoint's text taken before its write and announced after it would be behind."""
+    checkpoint's text taken before its write and announced after it would be behind. Twice
+    the answer waits for a checkpoint, so a fast machine cannot stream it all in between."""
     words = text_deltas("word " * 3000)
     timing = dataclasses.replace(FAST, checkpoint=0.001, coalesce_window=0)
-    await start_runner(ScriptedResponder(words), timing=timing)
+
+    def streaming_checkpoints() -> int:
+        return sum(
+            frame["type"] == "item"
+            and frame["item"]["type"] == "message"
+            and frame["item"]["status"] == "streaming"
+            and frame["item"]["content"] != ""
+            for frame in recorder.timeline
+        )
+
+    sent_deltas = 0
+
+    async def wait_for_a_checkpoint_now_and_then(_delay: float) -> None:
+        nonlocal sent_deltas
+        sent_deltas += 1
+        if sent_deltas % 1000 == 0:
+            seen = streaming_checkpoints()
+            await recorder.until(lambda: streaming_checkpoints() > seen)
+
+    await start_runner(
+        ScriptedResponder(words, sleep=wait_for_a_checkpoint_now_and_then), timing=timing
+    )
     user = await make_user()
     conversation = await create_conversation(client, user)
     await send(client, user, conversation["id"], "talk")
