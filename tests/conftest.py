@@ -24,6 +24,8 @@ from taskmate.auth.passwords import hash_password
 from taskmate.auth.service import AuthService
 from taskmate.config import Settings
 from taskmate.db.models import Base
+from taskmate.notify.retry import RetryPolicy
+from taskmate.reminders.wiring import ReminderPolicy
 from tests.db_backends import BACKENDS, migrated_database, service_missing
 from tests.live_server import LiveServer, serving
 
@@ -90,10 +92,34 @@ def assistant_policy() -> AssistantPolicy:
 
 
 @pytest.fixture
+def reminder_policy() -> ReminderPolicy:
+    """The reminder scheduler runs as in production; tests that fire reminders by hand
+    (``fire_due``) redefine this fixture."""
+    return ReminderPolicy()
+
+
+@pytest.fixture
+def retry_policy() -> RetryPolicy:
+    """How failing channels outside the app are retried; tests of retries redefine it with
+    a ``sleep`` that records the waits instead of waiting."""
+    return RetryPolicy()
+
+
+@pytest.fixture
 async def app(
-    settings: Settings, live_policy: LivePolicy, assistant_policy: AssistantPolicy
+    settings: Settings,
+    live_policy: LivePolicy,
+    assistant_policy: AssistantPolicy,
+    reminder_policy: ReminderPolicy,
+    retry_policy: RetryPolicy,
 ) -> AsyncIterator[FastAPI]:
-    application = create_app(settings, live=live_policy, assistant=assistant_policy)
+    application = create_app(
+        settings,
+        live=live_policy,
+        assistant=assistant_policy,
+        reminders=reminder_policy,
+        notify=retry_policy,
+    )
     runtime: Runtime = application.state.runtime
     async with runtime.database.session(write=True) as session:
         for table in reversed(Base.metadata.sorted_tables):

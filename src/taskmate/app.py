@@ -32,12 +32,18 @@ from taskmate.db.engine import Database
 from taskmate.errors import install_error_handlers
 from taskmate.mcp.http import PATH as MCP_PATH
 from taskmate.mcp.http import McpEndpoint
+from taskmate.notify import push_router, urls_router
+from taskmate.notify.retry import RetryPolicy
+from taskmate.notify.wiring import delivering, install_notify, notify_of, with_deliverers
 from taskmate.observability.http_metrics import HttpMetricsMiddleware
 from taskmate.observability.logging import configure_logging
 from taskmate.observability.metrics import Metrics
 from taskmate.ops import health, metrics_router
 from taskmate.ops.levels import sample_levels
 from taskmate.ratelimit import RateLimiter
+from taskmate.reminders import notifications_router
+from taskmate.reminders import router as reminders_router
+from taskmate.reminders.wiring import ReminderPolicy, reminding
 from taskmate.tasks import projects_router
 from taskmate.tasks import router as tasks_router
 from taskmate.web.router import install_web
@@ -85,14 +91,19 @@ def create_app(
     *,
     live: LivePolicy | None = None,
     assistant: AssistantPolicy | None = None,
+    reminders: ReminderPolicy | None = None,
+    notify: RetryPolicy | None = None,
 ) -> FastAPI:
     """The app. ``live`` changes the live transports' timing and buffering (tests shrink
-    them), ``assistant`` whether and how its generation runner answers messages; the
-    defaults are the protocol's."""
+    them), ``assistant`` whether and how its generation runner answers messages,
+    ``reminders`` whether its scheduler runs (and deliverers besides the app's own),
+    ``notify`` how failing channels outside the app are retried; the defaults are the
+    protocol's."""
     settings = settings or load_settings()
     settings.check_deployment()
     configure_logging(settings)
     runtime = build_runtime(settings, live or LivePolicy())
+    reminder_policy = reminders or ReminderPolicy()
     mcp = McpEndpoint(runtime)
 
     @asynccontextmanager
@@ -110,6 +121,9 @@ def create_app(
         await runtime.events.start()
         async with (
             answering(started.state, runtime, assistant or AssistantPolicy()),
+            # Before the scheduler, so that it closes after the scheduler's last delivery.
+            delivering(notify_of(started.state)),
+            reminding(started.state, runtime, with_deliverers(reminder_policy, started.state)),
             runtime.metrics.sampling(),
             mcp.running(),
         ):
@@ -128,6 +142,7 @@ def create_app(
     )
     app.state.runtime = runtime
     register_undo(app.state)
+    install_notify(app.state, runtime, notify or RetryPolicy())
     install_error_handlers(app)
     app.add_exception_handler(405, method_not_allowed)
     app.add_middleware(BodySizeLimitMiddleware)
@@ -150,9 +165,13 @@ def create_app(
         export_router.router,
         tasks_router.router,
         projects_router.router,
+        reminders_router.router,
+        notifications_router.router,
         chat_router.router,
         chat_items_router.router,
         chat_sse.router,
+        push_router.router,
+        urls_router.router,
     ):
         api.include_router(router)
     app.include_router(api)

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     metrics_token: SecretStr | None = None
     token: SecretStr | None = None  # the personal access token `taskmate mcp` acts with
     shutdown_timeout: float = Field(default=30, ge=0)
+    vapid_public_key: str | None = None
+    vapid_private_key: SecretStr | None = None
+    vapid_subject: str = "mailto:taskmate@localhost"
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @field_validator("allowed_origins", mode="before")

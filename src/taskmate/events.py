@@ -2,8 +2,8 @@
 
 Services publish after their transaction commits. There are two kinds of channel:
 
-- a user's own channel carries ``DomainEvent``s (tasks, projects, sessions, and the
-  conversations the user takes part in);
+- a user's own channel carries ``DomainEvent``s (tasks, projects, sessions, reminders that
+  fired, notifications read, and the conversations the user takes part in);
 - a conversation's channel carries ``ConversationEvent``s: durable changes (item changes with
   their ``seq``, read receipts, generation commands) and transient frames that are never
   stored (streaming deltas, typing, presence).
@@ -19,8 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-EventKind = Literal["task", "project", "session", "conversation", "resync"]
-EventAction = Literal["created", "updated", "deleted", "ended"]
+EventKind = Literal[
+    "task", "project", "session", "conversation", "reminder", "notifications", "resync"
+]
+EventAction = Literal["created", "updated", "deleted", "ended", "fired", "read"]
 ConversationEventKind = Literal[
     "item", "receipt", "generation", "delta", "typing", "presence", "resync"
 ]

@@ -31,13 +31,25 @@ async def test_export_holds_everything(
         'attachment; filename="taskmate-export-2026-04-24.json"'
     )
     export = response.json()
-    assert set(export) == {"exported_at", "user", "tasks", "projects", "conversations"}
+    assert set(export) == {
+        "exported_at",
+        "user",
+        "tasks",
+        "projects",
+        "conversations",
+        "notifications",
+    }
     assert export["exported_at"] == clock.now_text()
     assert export["user"] == {
         "id": user.id,
         "email": user.email,
         "name": "Ada",
         "timezone": "Europe/Berlin",
+        "default_reminder_minutes": None,
+        "clock": "12h",
+        "date_format": "mdy",
+        "week_start": "monday",
+        "theme": "system",
     }
     assert export["tasks"][0] == open_task
     assert export["tasks"][1] == await get_task(client, user, done["id"])
@@ -48,6 +60,7 @@ async def test_export_holds_everything(
         {**dropped, "deleted_at": clock.now_text()},
     ]
     assert export["conversations"] == []  # none started yet
+    assert export["notifications"] == []
 
 
 async def test_export_holds_the_conversations_the_user_takes_part_in(

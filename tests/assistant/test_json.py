@@ -23,9 +23,32 @@ def test_add_tasks() -> None:
                 "project": "home",
                 "labels": [],
                 "priority": 3,
+                "reminder": None,
+                "known": False,
             }
         ]
     }
+
+
+TASK_FIELDS: dict[str, object] = {
+    "notes": None,
+    "recurrence": None,
+    "project": None,
+    "labels": [],
+    "priority": 0,
+    "known": False,
+}
+REMINDER = {"before_minutes": 0, "at": None}
+SIX = {"date": "2026-01-15", "time": "18:00", "text": "6pm"}
+
+
+def test_a_reminder() -> None:
+    args = interpret("remind me to call mom at 6pm", now=NOW).to_json()["args"]
+    assert args == {
+        "tasks": [{**TASK_FIELDS, "title": "call mom", "reminder": REMINDER, "due": SIX}]
+    }
+    rendered = interpret("snooze it for 10 minutes", now=NOW).to_json()
+    assert (rendered["intent"], rendered["args"]) == ("snooze_reminder", {"minutes": 10})
 
 
 def test_unset_changes_are_left_out() -> None:
@@ -50,6 +73,7 @@ def test_search() -> None:
         "project": None,
         "label": None,
         "status": "open",
+        "reminders": False,
     }
 
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
+import pytest
 
 from taskmate.api.runtime import Runtime
 from tests.assistant.chat import answer_text, asking, of_type, start
@@ -114,3 +115,14 @@ async def test_help_and_small_talk_use_no_tools(
         items = await chat.say(text)
         assert expected in answer_text(items)
         assert of_type(items, "tool_call") == [] and of_type(items, "step") == []
+
+
+@pytest.mark.parametrize(("clock", "said"), [("12h", "5 PM"), ("24h", "17:00")])
+async def test_the_reply_tells_the_time_on_the_users_clock(
+    client: httpx.AsyncClient, make_user: MakeUser, clock: str, said: str
+) -> None:
+    chat = await start(client, make_user, timezone=ZONE)
+    changed = await client.patch("/api/v1/me", json={"clock": clock}, headers=chat.user.headers)
+    assert changed.status_code == 200
+    items = await chat.say("buy milk tomorrow at 5pm")
+    assert answer_text(items) == f"Added “buy milk” for tomorrow at {said}."

@@ -28,6 +28,10 @@ from tests.assistant.helpers import read
         ("create a list called holidays", "New list: holidays"),
         ("what lists do I have", "Your lists"),
         ("what can you do", "What the assistant can do"),
+        ("remind me to call mom at 6pm", "Remind: call mom"),
+        ("remind me an hour before the dentist", "Remind: dentist"),
+        ("what reminders do I have today", "Your reminders today"),
+        ("stop reminding me about the dentist", "Stop reminders: dentist"),
     ],
 )
 def test_titles_name_the_request(text: str, title: str) -> None:
@@ -42,7 +46,7 @@ def test_the_tasks_acted_on_name_a_reference() -> None:
 def test_long_titles_are_cut_at_a_word() -> None:
     text = "remind me to call the insurance company about the car accident claim next monday"
     title = conversation_title(read(text), [])
-    assert title == "Add: call the insurance company about…"
+    assert title == "Remind: call the insurance company…"
     assert title is not None and len(title) <= MAX_LENGTH
 
 

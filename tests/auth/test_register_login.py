@@ -26,6 +26,11 @@ async def test_register_returns_a_working_token_pair(client: httpx.AsyncClient) 
         "email": "ada@example.com",
         "name": "Ada",
         "timezone": "Europe/Berlin",
+        "default_reminder_minutes": None,
+        "clock": "12h",
+        "date_format": "mdy",
+        "week_start": "monday",
+        "theme": "system",
     }
     me = await client.get("/api/v1/me", headers={"Authorization": f"Bearer {body['access_token']}"})
     assert me.json() == body["user"]

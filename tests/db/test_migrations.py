@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection
 
 from taskmate.config import Settings
@@ -48,5 +48,39 @@ def test_upgrade_from_empty_matches_the_models_and_downgrades(backend: str, tmp_
                 assert "conversations" not in inspect(connection).get_table_names()
             migrate.upgrade(async_url)
             assert migrate.current_revision(async_url) == migrate.head_revision(async_url)
+        finally:
+            engine.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_display_preferences_default_for_existing_users_and_go_away_on_downgrade(
+    backend: str, tmp_path: Path
+) -> None:
+    with empty_database(backend, tmp_path) as url:
+        async_url = Settings(database_url=url).resolved_database_url
+        migrate.upgrade(async_url, "0008")
+        engine = create_engine(sync_url(url))
+        try:
+            with engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "INSERT INTO users (id, email, name, password_hash, timezone, "
+                        "created_at, updated_at) VALUES ('u1', 'a@example.com', 'Ada', 'x', "
+                        "'UTC', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                    )
+                )
+            migrate.upgrade(async_url)
+            with engine.connect() as connection:
+                row = connection.execute(
+                    text("SELECT clock, date_format, week_start, theme FROM users")
+                ).one()
+            assert tuple(row) == ("12h", "mdy", "monday", "system")
+            migrate.downgrade(async_url, "0008")
+            with engine.connect() as connection:
+                columns = {column["name"] for column in inspect(connection).get_columns("users")}
+                assert connection.execute(text("SELECT email FROM users")).scalar() == (
+                    "a@example.com"
+                )
+            assert not columns & {"clock", "date_format", "week_start", "theme"}
         finally:
             engine.dispose()

@@ -45,6 +45,7 @@ async def test_create_returns_the_task(
         "priority": 3,
         "due": {"date": "2026-03-12", "time": "08:30", "text": None},
         "recurrence": None,
+        "reminders": [],
         "completed_at": None,
         "deleted_at": None,
         "created_at": STAMP,

@@ -70,4 +70,4 @@ async def test_chat_adds_a_task_that_every_tab_shows_live(browsing: Browsing) ->
     assert "streaming" in await page.evaluate("[...window.statusesSeen]")
     for tab in (page, other_tab):
         await expect(tab.locator(".task-group", has_text="Upcoming")).to_contain_text("buy milk")
-        await expect(tab.locator(".task-meta")).to_contain_text("17:00")
+        await expect(tab.locator(".task-meta")).to_contain_text("Tomorrow at 5 PM")

@@ -19,7 +19,9 @@ async def test_create_copy_use_and_revoke_a_token(browsing: Browsing, make_user:
     await expect(page.get_by_role("heading", name="Access tokens")).to_be_visible()
     await expect(page.get_by_text("No tokens yet.")).to_be_visible()
 
-    await page.get_by_label("Name").fill("Claude Desktop")
+    await (
+        page.get_by_role("region", name="Access tokens").get_by_label("Name").fill("Claude Desktop")
+    )
     await page.get_by_label("tasks:write").uncheck()
     await page.get_by_label("Expires").select_option(label="30 days")
     await page.get_by_role("button", name="Create token").click()

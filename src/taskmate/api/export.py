@@ -11,6 +11,8 @@ from taskmate.auth.deps import CurrentUser
 from taskmate.auth.schemas import UserOut
 from taskmate.chat.deps import ReadingServiceDep
 from taskmate.chat.render import AnyItemOut, ConversationOut, conversation_out, item_out
+from taskmate.reminders.notification_schemas import NotificationOut, notification_body
+from taskmate.reminders.notifications import NotificationService
 from taskmate.tasks.deps import UnitOfWorkDep
 from taskmate.tasks.projects import ProjectService
 from taskmate.tasks.schemas import ProjectOut, TaskOut, project_body, task_body
@@ -33,18 +35,20 @@ class ExportOut(BaseModel):
     tasks: list[TaskOut]
     projects: list[ExportedProject]
     conversations: list[ExportedConversation]
+    notifications: list[NotificationOut]
 
 
 @router.get("/export")
 async def export_account(
     user: CurrentUser, uow: UnitOfWorkDep, reading: ReadingServiceDep, response: Response
 ) -> ExportOut:
-    """All tasks (done and deleted too) and all projects (deleted too), by id, and every
-    conversation the user takes part in, with its items."""
+    """All tasks (done and deleted too) with their reminders, all projects (deleted too), by
+    id, every conversation the user takes part in, with its items, and every notification."""
     now = uow.now()
     tasks = await TaskService(uow).all_tasks()
     projects = await ProjectService(uow).all_projects()
     conversations = await reading.everything()
+    notifications = await NotificationService(uow).listing(limit=None)
     filename = f"taskmate-export-{now:%Y-%m-%d}.json"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return ExportOut(
@@ -61,4 +65,5 @@ async def export_account(
             )
             for view, items in conversations
         ],
+        notifications=[notification_body(*pair) for pair in notifications],
     )

@@ -33,6 +33,7 @@ from taskmate.assistant.interpreter import (
     ListProjects,
     NewTask,
     ReopenTasks,
+    SnoozeReminder,
     TaskChanges,
     TaskRef,
     Undo,
@@ -46,12 +47,15 @@ from taskmate.assistant.latest_undo import UNDO_STEP, LatestUndo, Undone, undone
 from taskmate.assistant.memory import recall
 from taskmate.assistant.pastes import paste
 from taskmate.assistant.readings import described
+from taskmate.assistant.reminder_tools import REMINDER_TOOLS, ReminderTools
 from taskmate.assistant.resolve import Resolver
 from taskmate.assistant.titles import conversation_title
 from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.typed_answers import typed_answers
 from taskmate.assistant.wording.phrases import Wording
+from taskmate.assistant.wording.reminders import reminder_reply
 from taskmate.assistant.wording.results import reply
+from taskmate.assistant.wording.style import date_style
 from taskmate.chat.responder import (
     Choice,
     ChoiceOption,
@@ -70,7 +74,8 @@ from taskmate.tasks.fields import UNSET, ProjectFields
 from taskmate.tasks.listing import TaskFilters
 
 Json = dict[str, Any]
-READ_ONLY = frozenset({"find_tasks", "list_projects"})
+READ_ONLY = frozenset({"find_tasks", "list_projects", "find_reminders"})
+NOT_UNDONE = READ_ONLY | {"snooze_reminder"}  # a snooze is taken back by snoozing again
 CANCEL = ChoiceOption(id="cancel", label="Cancel")
 ADD = ChoiceOption(id="confirm", label="Add", style="primary")
 NO_THANKS = ChoiceOption(id="cancel", label="No thanks")
@@ -104,6 +109,7 @@ class OfflineResponder:
         self._clock = clock
         self._interpret = interpret
         self._undo = LatestUndo(database=database, clock=clock, publisher=tools.publisher)
+        self._reminders = ReminderTools(tools)
 
     async def respond(self, turn: Turn) -> AsyncIterator[Output]:
         reply = _Reply(
@@ -113,6 +119,7 @@ class OfflineResponder:
             now=self._clock(),
             interpret=self._interpret,
             undo=self._undo,
+            reminders=self._reminders,
         )
         async for output in reply.outputs():
             yield output
@@ -140,8 +147,10 @@ class _Reply:
         now: datetime,
         interpret: Interpret,
         undo: LatestUndo,
+        reminders: ReminderTools,
     ) -> None:
         self._tools = tools
+        self._reminders = reminders
         self._database = database
         self._interpret = interpret
         self._undo = undo
@@ -150,7 +159,8 @@ class _Reply:
         self._now = now
         self._local_now = self._now.astimezone(ZoneInfo(turn.user.timezone))
         ids = NAMES_IDS.search(turn.message.content) is not None
-        self._words = Wording(now=self._local_now, ids=ids)  # plain: labels and questions
+        # plain: labels and questions
+        self._words = Wording(now=self._local_now, style=date_style(turn.user), ids=ids)
         self.answer = ""
         self.args: Args | None = None
         self.subjects: list[str] = []  # the names of what the turn changed
@@ -195,15 +205,38 @@ class _Reply:
         if isinstance(args, UpdateTasks) and (renaming := await self._list_renamed(args)):
             args = self.args = renaming
         user = self._user_id
-        if isinstance(args, AddTasks):
+        if isinstance(args, AddTasks) and (known := _known(args)) is not None:
+            steps = self._remind_known(known)
+        elif isinstance(args, AddTasks):
             if any(task.title is None for task in args.tasks):
-                self.answer = "What should the task be called?"
+                reminding = any(task.reminder for task in args.tasks)
+                self.answer = (
+                    "What should I remind you of?"
+                    if reminding
+                    else "What should the task be called?"
+                )
                 return
             new = args.tasks
             run = self._tool("add_tasks", args.to_json(), lambda: self._tools.add_tasks(user, new))
             steps = self._stepped(
                 "Adding a task" if len(new) == 1 else f"Adding {len(new)} tasks", run
             )
+        elif isinstance(args, FindTasks) and args.reminders:
+            when = args.when
+            run = self._tool(
+                "find_reminders",
+                args.to_json(),
+                lambda: self._reminders.find_reminders(user, when),
+            )
+            steps = self._stepped("Reading your reminders", run)
+        elif isinstance(args, SnoozeReminder):
+            minutes = args.minutes
+            run = self._tool(
+                "snooze_reminder",
+                {"minutes": minutes},
+                lambda: self._reminders.snooze_reminder(user, minutes),
+            )
+            steps = self._stepped("Snoozing the reminder", run)
         elif isinstance(args, FindTasks):
             run = self._tool(
                 "find_tasks", args.to_json(), lambda: self._tools.find_tasks(user, args)
@@ -244,7 +277,7 @@ class _Reply:
         self._result = result
         until = None
         if name not in READ_ONLY:
-            until = self._now + UNDO_WINDOW
+            until = None if name in NOT_UNDONE else self._now + UNDO_WINDOW
             changed = result.get("tasks") or result.get("projects") or []
             self.subjects = [item.get("title") or item["name"] for item in changed]
         yield ToolCallFinished(result=result, undo_until=until, call_id=call_id)
@@ -300,12 +333,64 @@ class _Reply:
             run = self._tool("complete_tasks", arguments, lambda: tools.complete_tasks(user, ids))
         elif isinstance(args, ReopenTasks):
             run = self._tool("reopen_tasks", arguments, lambda: tools.reopen_tasks(user, ids))
+        elif (reminder := args.changes.reminder) is not UNSET:
+            reminders = self._reminders
+            if reminder is None:
+                run = self._tool(
+                    "delete_reminders", arguments, lambda: reminders.delete_reminders(user, ids)
+                )
+            else:
+                arguments["reminder"] = reminder.to_json()
+                run = self._tool(
+                    "add_reminders", arguments, lambda: reminders.add_reminders(user, ids, reminder)
+                )
         else:
             changes = args.changes
             arguments["changes"] = changes.to_json()
             run = self._tool(
                 "update_tasks", arguments, lambda: tools.update_tasks(user, ids, changes)
             )
+        async for output in run:
+            yield output
+
+    async def _remind_known(self, new: NewTask) -> AsyncIterator[Output]:
+        """ "remind me about the dentist tomorrow morning": a reminder on the user's task of
+        that name (which one, when several fit), or the task added with it when none does."""
+        assert new.title is not None and new.reminder is not None
+        yield Step(label="Reading your tasks")
+        memory = await recall(self._database, self._turn.conversation_id, self._user_id)
+        resolver = Resolver(self._tools, user_id=self._user_id, memory=memory)
+        resolved = await resolver.resolve(TaskRef(kind="match", title=new.title))
+        yield StepDone(status="done")
+        targets = resolved.tasks
+        if not targets and new.due is None:
+            self.answer = resolved.problem or ""
+            return
+        if not targets:
+            self.args = AddTasks(tasks=(replace(new, known=False),))
+            async for output in self._tool(
+                "add_tasks",
+                self.args.to_json(),
+                lambda: self._tools.add_tasks(self._user_id, [new]),
+            ):
+                yield output
+            return
+        if len(targets) > 1:
+            async for output in self._which(targets):
+                yield output
+            if self._result is None:
+                return
+            targets = [task for task in targets if task["id"] == self._result["id"]]
+        ids, reminder = [targets[0]["id"]], replace(new.reminder, at=new.due)
+        self.args = UpdateTasks(
+            target=TaskRef(kind="ids", ids=tuple(ids)), changes=TaskChanges(reminder=reminder)
+        )
+        arguments: Json = {"ids": ids, "reminder": reminder.to_json()}
+        run = self._tool(
+            "add_reminders",
+            arguments,
+            lambda: self._reminders.add_reminders(self._user_id, ids, reminder),
+        )
         async for output in run:
             yield output
 
@@ -476,5 +561,15 @@ def _missing(args: CompleteTasks | ReopenTasks | UpdateTasks | DeleteTasks) -> N
     )
 
 
+def _known(args: AddTasks) -> NewTask | None:
+    """The one task of a reminder about something the user may have already."""
+    if len(args.tasks) == 1 and args.tasks[0].known and args.tasks[0].title is not None:
+        return args.tasks[0]
+    return None
+
+
 def _answer(words: Wording, name: str, result: Json, args: Args | None) -> str:
-    return reply(words, name, result, args if isinstance(args, FindTasks) else None)
+    query = args if isinstance(args, FindTasks) else None
+    if name in REMINDER_TOOLS:
+        return reminder_reply(words, name, result, query.when if query else None)
+    return reply(words, name, result, query)

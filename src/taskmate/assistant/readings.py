@@ -14,13 +14,17 @@ from taskmate.assistant.interpreter import (
     FindTasks,
     Help,
     ListProjects,
+    Reminder,
     ReopenTasks,
+    SnoozeReminder,
+    TaskChanges,
     TaskRef,
     Undo,
     Unknown,
     UpdateProject,
     UpdateTasks,
 )
+from taskmate.assistant.wording.reminders import length_words
 
 
 def _quoted(names: list[str]) -> str:
@@ -33,6 +37,8 @@ def _target(ref: TaskRef) -> str:
         return _quoted([f"#{task_id}" for task_id in ref.ids])
     if ref.title is not None:
         return f"“{ref.title}”"
+    if ref.kind == "all" and ref.when is not None:
+        return f"the tasks of {ref.when.text}"
     return "that task" if ref.kind != "all" else "those tasks"
 
 
@@ -48,6 +54,10 @@ def described(args: Args) -> str:
             return f"Add {names} as {'a task' if len(tasks) == 1 else 'tasks'}"
         case FindTasks(text=text):
             return f"Show tasks about “{text}”" if text else "Show your tasks"
+        case UpdateTasks(target=target, changes=TaskChanges(reminder=None)):
+            return f"Remove the reminders of {_target(target)}"
+        case UpdateTasks(target=target, changes=TaskChanges(reminder=Reminder())):
+            return f"Add a reminder to {_target(target)}"
         case UpdateTasks(target=target):
             return f"Change {_target(target)}"
         case CompleteTasks(target=target):
@@ -64,6 +74,8 @@ def described(args: Args) -> str:
             return f"Change {_list(name)}"
         case DeleteProject(name=name):
             return f"Delete {_list(name)}"
+        case SnoozeReminder(minutes=minutes):
+            return f"Snooze the reminder for {length_words(minutes)}"
         case Undo():
             return "Undo your last change"
         case Help():

@@ -48,6 +48,8 @@ def _named(ref: TaskRef) -> str | None:
 
 def _update_verb(args: UpdateTasks) -> str:
     changes = args.changes
+    if changes.reminder is not UNSET:
+        return "Remind" if changes.reminder else "Stop reminders"
     if changes.title is not UNSET:
         return "Rename"
     if changes.due is not UNSET or changes.recurrence is not UNSET:
@@ -60,6 +62,8 @@ def _update_verb(args: UpdateTasks) -> str:
 
 
 def _search(args: FindTasks) -> str:
+    if args.reminders:
+        return "Your reminders" + (f" {args.when.text}" if args.when else "")
     dated_done = args.status == "done" and args.when is not None
     noun = {"open": "Tasks", "done": "Done tasks", "all": "All tasks"}[args.status]
     if args.overdue or dated_done:
@@ -104,7 +108,9 @@ def conversation_title(args: Args, subjects: Sequence[str]) -> str | None:
         return None if title is None else _shortened(title)
     named: str | None
     if isinstance(args, AddTasks):
-        verb, named = "Add", ", ".join(task.title for task in args.tasks if task.title)
+        reminding = all(task.reminder is not None for task in args.tasks)
+        verb = "Remind" if reminding else "Add"
+        named = ", ".join(task.title for task in args.tasks if task.title)
     elif isinstance(args, UpdateTasks):
         verb, named = _update_verb(args), _named(args.target)
     elif isinstance(args, CompleteTasks | ReopenTasks | DeleteTasks):

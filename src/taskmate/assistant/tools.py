@@ -20,6 +20,7 @@ from typing import Any
 
 from taskmate.assistant.interpreter import FindTasks, NewTask, TaskChanges
 from taskmate.assistant.likeness import closest, same_name
+from taskmate.assistant.reminder_moments import reminder_entry
 from taskmate.assistant.wording.phrases import Wording
 from taskmate.assistant.wording.results import said
 from taskmate.auth.models import User
@@ -51,7 +52,8 @@ def task_line(task: Json) -> str:
 
 
 def _summarised(uow: UnitOfWork, name: str, result: Json, query: FindTasks | None = None) -> Json:
-    return {"summary": said(Wording(now=uow.local_now()), name, result, query), **result}
+    words = Wording(now=uow.local_now(), style=uow.date_style)
+    return {"summary": said(words, name, result, query), **result}
 
 
 async def _projects_of(projects: ProjectService, tasks: Sequence[Json]) -> list[Json]:
@@ -142,7 +144,7 @@ class TaskTools:
         return self._publisher
 
     @asynccontextmanager
-    async def _work(self, user_id: str, *, write: bool = True) -> AsyncIterator[UnitOfWork]:
+    async def work(self, user_id: str, *, write: bool = True) -> AsyncIterator[UnitOfWork]:
         """The call's transaction, committed when the block ends without an error."""
         async with self._database.session(write=write) as session:
             user = await session.get(User, user_id)
@@ -165,13 +167,13 @@ class TaskTools:
     ) -> list[Json]:
         """The user's first ``limit`` tasks in listing order; none when ``project`` names no
         project."""
-        async with self._work(user_id, write=False) as uow:
+        async with self.work(user_id, write=False) as uow:
             return await _listed(uow, filters, project, limit=limit)
 
     async def live_tasks(self, user_id: str, ids: Sequence[int]) -> tuple[list[Json], list[int]]:
         """The user's live tasks with these ids, and the ids that are not among them."""
         found, missing = [], []
-        async with self._work(user_id, write=False) as uow:
+        async with self.work(user_id, write=False) as uow:
             service = TaskService(uow)
             for task_id in ids:
                 try:
@@ -192,7 +194,7 @@ class TaskTools:
             overdue=query.overdue,
             q=query.text,
         )
-        async with self._work(user_id, write=False) as uow:
+        async with self.work(user_id, write=False) as uow:
             found = await _listed(uow, filters, query.project)
             result = {"tasks": found[:LISTING_LIMIT], "total": len(found)}
             return _summarised(uow, "find_tasks", result, query)
@@ -201,33 +203,34 @@ class TaskTools:
         """ "show my errands": words that are the name of one of the user's lists ask for
         that list's tasks."""
         text = query.text or ""
-        async with self._work(user_id, write=False) as uow:
+        async with self.work(user_id, write=False) as uow:
             named = [p.name for p in await ProjectService(uow).listing() if same_name(text, p.name)]
         return replace(query, project=named[0], text=None) if len(named) == 1 else query
 
     async def list_projects(self, user_id: str) -> Json:
-        async with self._work(user_id, write=False) as uow:
+        async with self.work(user_id, write=False) as uow:
             projects = [project_json(project) for project in await ProjectService(uow).listing()]
             return _summarised(uow, "list_projects", {"projects": projects})
 
     async def open_task_count(self, user_id: str, project_id: int) -> int:
         """How many open tasks the list has (up to ``SEARCH_LIMIT``)."""
-        async with self._work(user_id, write=False) as uow:
+        async with self.work(user_id, write=False) as uow:
             filters = TaskFilters(project_id=project_id)
             return len((await TaskService(uow).listing(filters, limit=SEARCH_LIMIT)).items)
 
     async def project_named(self, user_id: str, name: str) -> int | None:
-        async with self._work(user_id, write=False) as uow:
+        async with self.work(user_id, write=False) as uow:
             return await project_id_named(ProjectService(uow), name)
 
     # Writing ---------------------------------------------------------------------------
 
     async def add_tasks(self, user_id: str, new_tasks: Sequence[NewTask]) -> Json:
-        """Creates the tasks, and the projects they name that do not exist yet."""
-        async with self._work(user_id) as uow:
+        """Creates the tasks, and the projects they name that do not exist yet, with the
+        reminders asked for (``reminded``; ``not_reminded`` when there is no moment ahead)."""
+        async with self.work(user_id) as uow:
             projects, service = ProjectService(uow), TaskService(uow)
             existing = {project.id for project in await projects.listing()}
-            created = []
+            created, reminded, not_reminded = [], [], []
             for new in new_tasks:
                 project = await _project_for(projects, new.project) if new.project else None
                 fields = TaskFields(
@@ -239,17 +242,26 @@ class TaskTools:
                     due=new.due,
                     recurrence=new.recurrence,
                 )
-                created.append(task_facts(await service.create(fields)))
+                task = await service.create(fields)
+                if new.reminder is not None:
+                    entry = await reminder_entry(uow, task, new.reminder, about=new.known)
+                    if entry is None:
+                        not_reminded.append(task.id)
+                    else:
+                        reminded.append(entry)
+                created.append(task_facts(task))
             new_projects = {task["project_id"] for task in created} - existing - {None}
             result = {
                 "tasks": created,
                 "projects": await _projects_of(projects, created),
                 "created_project_ids": sorted(new_projects),
             }
+            if reminded or not_reminded:
+                result |= {"reminded": reminded, "not_reminded": not_reminded}
             return _summarised(uow, "add_tasks", result)
 
     async def _each(self, user_id: str, ids: Sequence[int], name: str, change: Change) -> Json:
-        async with self._work(user_id) as uow:
+        async with self.work(user_id) as uow:
             return _summarised(uow, name, await _changed(TaskService(uow), ids, change))
 
     async def complete_tasks(self, user_id: str, ids: Sequence[int]) -> Json:
@@ -264,7 +276,7 @@ class TaskTools:
     async def update_tasks(self, user_id: str, ids: Sequence[int], changes: TaskChanges) -> Json:
         """A project named in ``changes`` is created when missing, in the same transaction
         (and removed again by undo)."""
-        async with self._work(user_id) as uow:
+        async with self.work(user_id) as uow:
             projects = ProjectService(uow)
             existing = {project.id for project in await projects.listing()}
             project_id: Maybe[int | None] = None if changes.project is None else UNSET
@@ -284,21 +296,21 @@ class TaskTools:
             return _summarised(uow, "update_tasks", result)
 
     async def add_project(self, user_id: str, name: str) -> Json:
-        async with self._work(user_id) as uow:
+        async with self.work(user_id) as uow:
             project = project_json(await ProjectService(uow).create(name=name))
             return _summarised(uow, "add_project", {"projects": [project]})
 
     async def update_project(self, user_id: str, project_id: int, fields: ProjectFields) -> Json:
         """Renames, recolours (``#rrggbb`` or None), archives or unarchives one project."""
         fields = _checked(fields)
-        async with self._work(user_id) as uow:
+        async with self.work(user_id) as uow:
             projects = ProjectService(uow)
             before = project_json(await _live_project(projects, project_id))
             after = project_json(await projects.update(project_id, fields))
             return _summarised(uow, "update_project", {"projects": [after], "previous": [before]})
 
     async def delete_project(self, user_id: str, project_id: int) -> Json:
-        async with self._work(user_id) as uow:
+        async with self.work(user_id) as uow:
             projects = ProjectService(uow)
             project = project_json(await _live_project(projects, project_id))
             await projects.delete(project_id)

@@ -11,6 +11,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, time
 from typing import Any
 
+from taskmate.assistant.reminder_undo import (
+    remove_added_reminders,
+    restore_removed_reminders,
+)
 from taskmate.auth.models import User
 from taskmate.chat.hooks import UndoHandler, UndoRequest
 from taskmate.errors import Conflict, NotFound
@@ -19,7 +23,7 @@ from taskmate.tasks.dates import Due
 from taskmate.tasks.fields import ProjectFields, TaskFields
 from taskmate.tasks.projects import ProjectService
 from taskmate.tasks.service import TaskService
-from taskmate.tasks.unit_of_work import HeldUnitOfWork
+from taskmate.tasks.unit_of_work import HeldUnitOfWork, UnitOfWork
 
 Json = dict[str, Any]
 
@@ -30,10 +34,20 @@ class _NoPublisher:
 
 
 Reversal = Callable[[TaskService, ProjectService, Any], Awaitable[None]]
+WorkReversal = Callable[[UnitOfWork, Any], Awaitable[None]]
+
+
+def _services(reverse: Reversal) -> WorkReversal:
+    """A reversal through the task and project services."""
+
+    async def reversed_(uow: UnitOfWork, result: Any) -> None:
+        await reverse(TaskService(uow), ProjectService(uow), result)
+
+    return reversed_
 
 
 class _ToolUndo:
-    def __init__(self, reverse: Reversal) -> None:
+    def __init__(self, reverse: WorkReversal) -> None:
         self._reverse = reverse
 
     async def undo(self, request: UndoRequest) -> Sequence[Event]:
@@ -45,7 +59,7 @@ class _ToolUndo:
             request.session, user=user, clock=lambda: request.now, publisher=publisher
         )
         try:
-            await self._reverse(TaskService(uow), ProjectService(uow), request.result)
+            await self._reverse(uow, request.result)
         except NotFound as error:
             raise Conflict(f"This change cannot be undone any more: {error.message}") from None
         return uow.staged()
@@ -115,12 +129,14 @@ async def _restore_project(_tasks: TaskService, projects: ProjectService, result
 
 
 UNDO_HANDLERS: dict[str, UndoHandler] = {
-    "add_tasks": _ToolUndo(_remove_added),
-    "complete_tasks": _ToolUndo(_restore_previous),
-    "reopen_tasks": _ToolUndo(_restore_previous),
-    "update_tasks": _ToolUndo(_restore_previous),
-    "delete_tasks": _ToolUndo(_restore_deleted),
-    "add_project": _ToolUndo(_remove_project),
-    "update_project": _ToolUndo(_restore_project_fields),
-    "delete_project": _ToolUndo(_restore_project),
+    "add_reminders": _ToolUndo(remove_added_reminders),
+    "delete_reminders": _ToolUndo(restore_removed_reminders),
+    "add_tasks": _ToolUndo(_services(_remove_added)),
+    "complete_tasks": _ToolUndo(_services(_restore_previous)),
+    "reopen_tasks": _ToolUndo(_services(_restore_previous)),
+    "update_tasks": _ToolUndo(_services(_restore_previous)),
+    "delete_tasks": _ToolUndo(_services(_restore_deleted)),
+    "add_project": _ToolUndo(_services(_remove_project)),
+    "update_project": _ToolUndo(_services(_restore_project_fields)),
+    "delete_project": _ToolUndo(_services(_restore_project)),
 }

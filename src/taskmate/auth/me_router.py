@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from taskmate.api.deps import RuntimeDep, SessionDep
 from taskmate.api.routing import ApiRoute
 from taskmate.auth.cookies import clear_session_cookies
 from taskmate.auth.deps import AuthServiceDep, CurrentUser, ProfileUser
 from taskmate.auth.models import User
-from taskmate.auth.schemas import AccountDeleteIn, ProfilePatch, UserOut
+from taskmate.auth.schemas import PREFERENCES, AccountDeleteIn, ProfilePatch, UserOut
+from taskmate.reminders.following import follow_zone
+from taskmate.tasks.unit_of_work import UnitOfWork
 
 router = APIRouter(prefix="/me", tags=["me"], route_class=ApiRoute)
 
@@ -19,8 +22,30 @@ async def read_me(user: ProfileUser) -> User:
 
 
 @router.patch("", response_model=UserOut)
-async def update_me(body: ProfilePatch, user: CurrentUser, auth: AuthServiceDep) -> User:
-    return await auth.update_profile(user, name=body.name, timezone=body.timezone)
+async def update_me(
+    body: ProfilePatch,
+    user: CurrentUser,
+    auth: AuthServiceDep,
+    session: SessionDep,
+    runtime: RuntimeDep,
+) -> User:
+    moved = body.timezone is not None and body.timezone != user.timezone
+    await auth.update_profile(
+        user,
+        name=body.name,
+        timezone=body.timezone,
+        default_reminder_minutes=(
+            body.default_reminder_minutes
+            if "default_reminder_minutes" in body.model_fields_set
+            else ...
+        ),
+        preferences=body.model_dump(include=PREFERENCES, exclude_none=True),
+    )
+    if moved:
+        await follow_zone(
+            UnitOfWork(session, user=user, clock=runtime.clock, publisher=runtime.events)
+        )
+    return user
 
 
 @router.delete("", status_code=204)

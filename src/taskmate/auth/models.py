@@ -18,6 +18,13 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(100), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # Minutes before the due time of the reminder every task gets with a due time (null: none).
+    default_reminder_minutes: Mapped[int | None]
+    # How dates and times are shown to this user, by the web app and by the assistant.
+    clock: Mapped[str] = mapped_column(String(3), default="12h", server_default="12h")
+    date_format: Mapped[str] = mapped_column(String(3), default="mdy", server_default="mdy")
+    week_start: Mapped[str] = mapped_column(String(8), default="monday", server_default="monday")
+    theme: Mapped[str] = mapped_column(String(6), default="system", server_default="system")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

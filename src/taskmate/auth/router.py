@@ -17,6 +17,7 @@ from taskmate.auth.cookies import (
 from taskmate.auth.deps import (
     AuthServiceDep,
     CallerDep,
+    CurrentUser,
     bearer_token,
     check_csrf,
 )
@@ -167,3 +168,11 @@ async def change_password(
         keep_session_id=caller.session_id,
     )
     return Response(status_code=204)
+
+
+@router.post("/logout-everywhere", status_code=204, responses=errors(401, 403))
+async def logout_everywhere(user: CurrentUser, auth: AuthServiceDep) -> Response:
+    await auth.end_every_session(user)
+    response = Response(status_code=204)
+    clear_session_cookies(response)
+    return response

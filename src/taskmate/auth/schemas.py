@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
 from taskmate.api.text import Email, Text
 from taskmate.timezones import check_timezone
@@ -17,6 +17,13 @@ Password = Annotated[str, Text(min_length=8, max_length=MAX_PASSWORD, controls=T
 DisplayName = Annotated[str, Text(max_length=100)]
 RefreshToken = Annotated[str, Text(max_length=200)]
 SessionKind = Literal["bearer", "cookie"]
+MAX_REMINDER_MINUTES = 40_320  # four weeks, as a task's relative reminder
+ReminderMinutes = Annotated[int, Strict(), Field(ge=0, le=MAX_REMINDER_MINUTES)]
+# How dates and times are shown: "mdy" is "Sun, Dec 6", "dmy" "Sun, 6 Dec", "ymd" "2026-12-06".
+Clock = Literal["12h", "24h"]
+DateFormat = Literal["mdy", "dmy", "ymd"]
+WeekStart = Literal["monday", "sunday", "saturday"]
+Theme = Literal["system", "light", "dark"]
 
 
 class StrictModel(BaseModel):
@@ -53,6 +60,15 @@ class PasswordChangeIn(StrictModel):
 class ProfilePatch(StrictModel):
     name: DisplayName | None = None
     timezone: TimeZoneName | None = None
+    # null clears it; absent keeps it
+    default_reminder_minutes: ReminderMinutes | None = None
+    clock: Clock | None = None
+    date_format: DateFormat | None = None
+    week_start: WeekStart | None = None
+    theme: Theme | None = None
+
+
+PREFERENCES = {"clock", "date_format", "week_start", "theme"}
 
 
 class AccountDeleteIn(StrictModel):
@@ -66,6 +82,14 @@ class UserOut(BaseModel):
     email: str
     name: str
     timezone: str
+    default_reminder_minutes: int | None = Field(
+        description="Minutes before the due time of the reminder every task with a due time "
+        "gets; null: none"
+    )
+    clock: Clock
+    date_format: DateFormat
+    week_start: WeekStart
+    theme: Theme
 
 
 class UserBody(BaseModel):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import EllipsisType
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,6 +40,12 @@ class IssuedSession:
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
+
+
+def _live_sessions(user: User) -> Select[AuthSession]:
+    return select(AuthSession).where(
+        AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None)
+    )
 
 
 class AuthService:
@@ -125,6 +132,10 @@ class AuthService:
             return
         await self._end([auth_session])
 
+    async def end_every_session(self, user: User) -> None:
+        """Sign out everywhere: every live session of the user, this one included."""
+        await self._end(list(await self._db.scalars(_live_sessions(user))))
+
     async def session_for_refresh_token(self, token: str) -> str | None:
         stored = await self._db.scalar(
             select(RefreshToken).where(RefreshToken.token_hash == hash_refresh_token(token))
@@ -152,11 +163,25 @@ class AuthService:
         await self._publish_ended(sessions)
         await self._events.publish([ended_event(token) for token in tokens])
 
-    async def update_profile(self, user: User, *, name: str | None, timezone: str | None) -> User:
+    async def update_profile(
+        self,
+        user: User,
+        *,
+        name: str | None,
+        timezone: str | None,
+        default_reminder_minutes: int | EllipsisType | None = ...,
+        preferences: Mapping[str, str] | None = None,
+    ) -> User:
+        """Changes what is given (``...``: keep the default reminder; None clears it).
+        ``preferences`` are display settings by column name, already validated."""
+        for column, value in (preferences or {}).items():
+            setattr(user, column, value)
         if name is not None:
             user.name = name.strip()
         if timezone is not None:
             user.timezone = timezone
+        if default_reminder_minutes is not ...:
+            user.default_reminder_minutes = default_reminder_minutes
         await self._db.commit()
         return user
 
@@ -165,9 +190,7 @@ class AuthService:
     ) -> None:
         """Set a new password and end the account's sessions (all, or all but one)."""
         user.password_hash = hash_password(password)
-        query = select(AuthSession).where(
-            AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None)
-        )
+        query = _live_sessions(user)
         if keep_session_id is not None:
             query = query.where(AuthSession.id != keep_session_id)
         await self._end(list(await self._db.scalars(query)))

@@ -141,6 +141,9 @@ class TurnUser:
     user_id: str
     name: str
     timezone: str
+    # How the user reads times ("12h" or "24h") and dates ("mdy", "dmy", "ymd").
+    clock: str = "12h"
+    date_format: str = "mdy"
 
 
 EarlierMessages = Callable[[int, int], Awaitable[Sequence[HistoryMessage]]]

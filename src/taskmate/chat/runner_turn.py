@@ -45,6 +45,8 @@ _TURN = (
         User.id.label("user_id"),
         User.name.label("user_name"),
         User.timezone,
+        User.clock,
+        User.date_format,
         *_MESSAGE_COLUMNS,
     )
     .select_from(Generation)
@@ -110,7 +112,13 @@ async def load_turn(
         conversation_id=row.conversation_id,
         generation_id=generation_id,
         message=message,
-        user=TurnUser(user_id=row.user_id, name=row.user_name, timezone=row.timezone),
+        user=TurnUser(
+            user_id=row.user_id,
+            name=row.user_name,
+            timezone=row.timezone,
+            clock=row.clock,
+            date_format=row.date_format,
+        ),
         history=await history.before(message.position, history_size),
         earlier=history.before,
         title=row.title,

@@ -4,6 +4,8 @@ from taskmate.auth.models import AuthSession, PersonalAccessToken, RefreshToken,
 from taskmate.chat.models import Conversation, Generation, Item, Participant
 from taskmate.db.base import Base
 from taskmate.mcp.models import McpChange
+from taskmate.notify.models import NotifyChannel
+from taskmate.reminders.models import Notification, Reminder
 from taskmate.tasks.models import Project, Task, TaskLabel
 
 __all__ = [
@@ -13,10 +15,13 @@ __all__ = [
     "Generation",
     "Item",
     "McpChange",
+    "Notification",
+    "NotifyChannel",
     "Participant",
     "PersonalAccessToken",
     "Project",
     "RefreshToken",
+    "Reminder",
     "Task",
     "TaskLabel",
     "User",

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, Integer, SmallInteger, String, Text, t
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from taskmate.db.base import Base, utcnow
+from taskmate.reminders.models import Reminder
 
 UNDATED_SORT_KEY = "~"  # sorts after every "YYYY-MM-DD ..." key
 
@@ -85,6 +86,12 @@ class Task(Base):
         cascade="all, delete-orphan",
         lazy="selectin",
         order_by="TaskLabel.name",
+        passive_deletes=True,
+    )
+    reminders: Mapped[list[Reminder]] = relationship(
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by=Reminder.id,
         passive_deletes=True,
     )
 

@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from taskmate.api.text import Text
 from taskmate.api.types import Timestamp, TimestampIn
 from taskmate.chat.markdown import render_inline_markdown
+from taskmate.reminders.schemas import ReminderOut, reminder_body
 from taskmate.tasks.listing import TaskStatus
 from taskmate.tasks.models import Project, Task
 
@@ -184,6 +185,7 @@ class TaskOut(BaseModel):
     priority: int
     due: DueOut | None
     recurrence: RecurrenceOut | None
+    reminders: list[ReminderOut]
     completed_at: Timestamp | None
     deleted_at: Timestamp | None
     created_at: Timestamp
@@ -225,6 +227,7 @@ def task_body(task: Task) -> TaskOut:
         priority=task.priority,
         due=due,
         recurrence=recurrence,
+        reminders=[reminder_body(reminder) for reminder in task.reminders],
         completed_at=task.completed_at,
         deleted_at=task.deleted_at,
         created_at=task.created_at,

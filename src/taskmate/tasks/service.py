@@ -14,6 +14,8 @@ from sqlalchemy import select
 
 from taskmate.errors import NotFound, ValidationFailed
 from taskmate.events import EventAction
+from taskmate.reminders.following import follow_tasks
+from taskmate.reminders.reading import read_for_task
 from taskmate.tasks.dates import Due, parse_due
 from taskmate.tasks.fields import UNSET, TaskFields
 from taskmate.tasks.listing import (
@@ -150,6 +152,7 @@ class TaskService:
             priority=0,
             due_sort=UNDATED_SORT_KEY,
             labels=[],
+            reminders=[],
             created_at=now,
             updated_at=now,
         )
@@ -182,10 +185,12 @@ class TaskService:
     async def complete(self, task_id: int) -> Task:
         """Done, or for a recurring task: moved to its next occurrence that is not overdue
         (counting from its due date, or from today when it has none); done when the rule
-        has ended. Completing a done task changes nothing."""
+        has ended. Completing a done task changes nothing. Done or moved on, the task's
+        unread reminder notifications are read: what they asked for is done."""
         task = await self._load(task_id)
         if task.completed_at is not None:
             return task
+        await read_for_task(self._uow, task.id)
         now = self._uow.local_now()
         following = None
         if task.rrule is not None:
@@ -342,7 +347,8 @@ class TaskService:
         return task
 
     async def _save(self, action: EventAction, tasks: Sequence[Task]) -> None:
-        """Stamps, flushes, records one event per task and commits."""
+        """Moves their reminders, stamps, flushes, records one event per task and commits."""
+        follow_tasks(self._uow, tasks)
         now = self._uow.now()
         for task in tasks:
             task.updated_at = now

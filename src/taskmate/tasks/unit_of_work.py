@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from taskmate.auth.models import User
 from taskmate.events import DomainEvent, Event, EventAction, EventKind, EventPublisher
+from taskmate.tasks.date_words import DateStyle
 from taskmate.transaction import Transaction
 
 
@@ -30,6 +31,8 @@ class UnitOfWork(Transaction):
         super().__init__(session, clock=clock, publisher=publisher)
         self.user_id = user.id
         self.zone = ZoneInfo(user.timezone)
+        self.default_reminder_minutes = user.default_reminder_minutes
+        self.date_style = DateStyle(clock=user.clock, date_format=user.date_format)
 
     def local_now(self) -> datetime:
         """The transaction's instant on the user's wall clock."""

@@ -1,5 +1,5 @@
-"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`, `/settings`), `/static`
-and the API page `/docs` (see ``api_docs``).
+"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`, `/settings`), `/static`,
+the service worker `/sw.js` and the API page `/docs` (see ``api_docs``).
 
 Pages are static HTML shells whose ES modules talk to the API. Whether someone is signed in
 is decided here from the session cookie, so a signed-out visitor is redirected before any
@@ -82,6 +82,14 @@ async def conversation(request: Request, conversation_id: str) -> Response:
 @router.get("/settings")
 async def settings(request: Request) -> Response:
     return _signed_in_page(request, "settings.html")
+
+
+@router.get("/sw.js")
+async def service_worker() -> Response:
+    """At the root, because a worker's scope is at most the folder it is served from."""
+    response = FileResponse(STATIC_DIR / "sw.js", media_type="text/javascript")
+    add_static_headers(response.headers)
+    return response
 
 
 @router.get("/login")

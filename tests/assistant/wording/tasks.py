@@ -11,13 +11,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from taskmate.assistant.wording.phrases import Wording
+from taskmate.tasks.date_words import DEFAULT_STYLE, DateStyle
 
 NOW = datetime(2026, 12, 4, 22, 0, tzinfo=UTC)
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def words_in(zone: str = "America/New_York", **options: bool) -> Wording:
-    return Wording(now=NOW.astimezone(ZoneInfo(zone)), **options)
+def words_in(
+    zone: str = "America/New_York",
+    *,
+    markdown: bool = False,
+    ids: bool = False,
+    style: DateStyle = DEFAULT_STYLE,
+) -> Wording:
+    return Wording(now=NOW.astimezone(ZoneInfo(zone)), markdown=markdown, ids=ids, style=style)
 
 
 def task(

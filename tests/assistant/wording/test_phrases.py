@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from taskmate.assistant.wording.phrases import LISTED, NAMED
+from taskmate.tasks.date_words import DateStyle
 from tests.assistant.wording.tasks import task, words_in
 
 SUNDAYS = "FREQ=WEEKLY;BYDAY=SU"
@@ -62,3 +63,12 @@ def test_a_long_list_is_cut_short() -> None:
     assert listed[LISTED - 1] == f"{LISTED}. Task {LISTED}"
     assert listed[-1] == f"…and {42 - LISTED} more"
     assert "…and" not in words_in().numbered(tasks[:3])
+
+
+def test_a_users_clock_and_date_format_shape_every_date() -> None:
+    words = words_in("America/Los_Angeles", style=DateStyle(clock="24h", date_format="dmy"))
+    assert words.due(task("Buy milk", "2026-12-05", "17:00")) == "tomorrow at 17:00"
+    assert words.line(task("Pay rent", "2026-12-01")) == "Pay rent — overdue since Tue, 1 Dec"
+    assert words.line(task("Stand-up", "2026-12-04", "09:00")) == "Stand-up — overdue since 09:00"
+    plants = task("Water plants", "2026-12-06", "18:00", rrule=SUNDAYS)
+    assert words.schedule(plants) == "every Sunday at 18:00"

@@ -22,7 +22,7 @@ from taskmate.assistant.interpreter.containers import (
     find_container,
     project_name,
 )
-from taskmate.assistant.interpreter.intents import AddProject, AddTasks, NewTask
+from taskmate.assistant.interpreter.intents import AddProject, AddTasks, NewTask, Reminder
 from taskmate.assistant.interpreter.lexicon import PLACEHOLDERS, TODO_VERBS, words
 from taskmate.assistant.interpreter.normalise import cut
 from taskmate.assistant.interpreter.priorities import find_priority
@@ -55,7 +55,8 @@ _INTROS = [
     re.compile(pattern, re.I)
     for pattern in (
         r"^(?:remind|tell|notify|alert|ping|nudge)(?: me| us)?(?: again)?"
-        r"(?: (?:to|that|about|of|for|when|with|if))?\b",
+        r"(?: (?:to|that|about|of|for|when|with|if)\b| 2(?= [a-z])(?! (?:mins?|minutes?|hours?"
+        r"|hrs?|days?|weeks?)\b))?\b",
         r"^(?:let me know|make sure|be sure)(?: (?:to|that|about|of|i|you))*\b",
         r"^(?:when (?:it's|it is) time to|when to|when i (?:need|have) to|it's time to)\b",
         r"^(?:remember|(?:don'?t|do not|never) (?:let me )?forget)(?: (?:me|that|i|to|about))*\b",
@@ -80,6 +81,18 @@ _NEW_LIST = re.compile(
     re.I,
 )
 # "a timer for 10 minutes" is due in 10 minutes
+# Asking to be reminded ("remind me to ...", "set a reminder for ...", "ping me at 5 to ..."),
+# of something the user may already have ("remind me about the dentist").
+_REMINDING = re.compile(
+    r"^(?:remind|ping|nudge|notify|alert)\b|\breminders?\b|\bremind me\b|\bbe reminded\b"
+    r"|\b(?:don'?t|do not|never) let me forget\b",
+    re.I,
+)
+_KNOWN = re.compile(
+    r"^(?:remind|ping|nudge|notify|alert) (?:me|us) (?:again )?(?:about|of|for)\b"
+    r"|\breminders? (?:for|about|of)\b",
+    re.I,
+)
 _TIMER_LENGTH = re.compile(
     r"\b(?P<lead>timers?|alarms?) for (?=\S+(?: \S+)? (?:minutes?|mins?|hours?|hrs?)\b)", re.I
 )
@@ -154,7 +167,12 @@ def _items(
 
 
 def _task(
-    item: str, project: str | None, priority: int, shared: Schedule | None, now: datetime
+    item: str,
+    project: str | None,
+    priority: int,
+    shared: Schedule | None,
+    now: datetime,
+    reminder: Reminder | None,
 ) -> NewTask:
     blocked = item
     for quote in _QUOTED.finditer(item):
@@ -169,10 +187,13 @@ def _task(
         project=parsed.project or project,
         labels=parsed.labels,
         priority=parsed.priority or priority,
+        reminder=reminder,
     )
 
 
 def read_additions(command: str, *, now: datetime) -> AddTasks | AddProject:
+    reminder = Reminder() if _REMINDING.search(command) else None
+    known = reminder is not None and _KNOWN.search(command) is not None
     priority = 0
     if (found := find_priority(command)) is not None:
         priority, command = found[0], cut(command, [found[1]])
@@ -186,4 +207,7 @@ def read_additions(command: str, *, now: datetime) -> AddTasks | AddProject:
     items, project, shared = [body], container.project if container else None, None
     if verb in _LIST_VERBS:
         items, project, shared = _items(body, schedule, container)
-    return AddTasks(tasks=tuple(_task(item, project, priority, shared, now) for item in items))
+    tasks = tuple(_task(item, project, priority, shared, now, reminder) for item in items)
+    if known and len(tasks) == 1:
+        tasks = (replace(tasks[0], known=True),)
+    return AddTasks(tasks=tasks)

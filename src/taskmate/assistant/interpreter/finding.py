@@ -45,6 +45,11 @@ _LABEL = re.compile(
     r"(?<!\S)@(?P<tag>[\w-]+)|\b(?:labell?ed|tagged|with (?:the )?(?:label|tag)) (?P<word>[\w-]+)",
     re.I,
 )
+# "what reminders do I have", "any alerts today", "when is my next reminder"; a "reminder list"
+# is a list of tasks.
+_REMINDERS = re.compile(
+    r"\b(?:reminders?|alerts?|notifications?)\b(?! list)(?<!\blist of reminders)", re.I
+)
 _HASHTAG = re.compile(r"(?<!\S)#(?P<name>[\w-]*[^\W\d][\w-]*)")
 _WORD = re.compile(r"[\w'&-]+")
 _SKIP = QUESTION_WORDS | DETERMINERS | GENERIC_NOUNS | ANAPHORA
@@ -108,4 +113,5 @@ def read_search(command: str, *, now: datetime) -> FindTasks | ListProjects:
         project=project,
         label=label,
         status=status,
+        reminders=status == "open" and _REMINDERS.search(command) is not None,
     )

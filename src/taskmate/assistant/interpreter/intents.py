@@ -33,7 +33,9 @@ __all__ = [
     "ListProjects",
     "NewTask",
     "RefKind",
+    "Reminder",
     "ReopenTasks",
+    "SnoozeReminder",
     "TaskChanges",
     "TaskRef",
     "TaskStatus",
@@ -54,6 +56,7 @@ Intent = Literal[
     "list_projects",
     "update_project",
     "delete_project",
+    "snooze_reminder",
     "chat",
     "undo",
     "help",
@@ -101,10 +104,27 @@ class DateRange(_Value):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Reminder(_Value):
+    """A reminder ``before_minutes`` before the task's due date-time (0: when it is due), or
+    before ``at``, a moment the command named ("remind me about it tomorrow at 9"), which
+    leaves the task's own date as it is."""
+
+    before_minutes: int = 0
+    at: Due | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NewTask(_Value):
     """A task to create. ``title`` is None when the user did not say what (the assistant asks);
     ``project`` is a name, created when it does not exist yet; priority 0 (none) to 4 (urgent).
-    ``notes``: the rest of a paste too long to be a title."""
+    ``notes``: the rest of a paste too long to be a title.
+
+    ``reminder``: asked to be reminded of it ("remind me to call mom at 6pm"). ``known``: the
+    command may name a task the user already has ("remind me about the dentist tomorrow
+    morning", "set a reminder for the meeting", "remind me an hour before the meeting"):
+    the reminder goes on that task when one open task fits, at ``due`` when given, and a
+    new task is added only otherwise. Not ``known``, the title is something to do ("remind
+    me to call mom")."""
 
     title: str | None
     notes: str | None = None
@@ -113,6 +133,8 @@ class NewTask(_Value):
     project: str | None = None
     labels: tuple[str, ...] = ()
     priority: int = 0
+    reminder: Reminder | None = None
+    known: bool = False
 
 
 RefKind = Literal["ids", "position", "previous", "match", "all"]
@@ -146,11 +168,15 @@ class TaskRef(_Value):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class TaskChanges(_Value):
+    """``reminder``: a ``Reminder`` adds one ("remind me 30 minutes before"), None removes the
+    task's reminders ("stop reminding me about the dentist")."""
+
     title: Maybe[str] = UNSET
     due: Maybe[Due | None] = UNSET
     recurrence: Maybe[Recurrence | None] = UNSET
     priority: Maybe[int] = UNSET
     project: Maybe[str | None] = UNSET
+    reminder: Maybe[Reminder | None] = UNSET
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -162,7 +188,9 @@ class AddTasks(_Value):
 @dataclass(frozen=True, kw_only=True, slots=True)
 class FindTasks(_Value):
     """``text``: words that all appear in the titles sought (plurals made singular).
-    ``when``: due dates, or with status "done" the days they were completed."""
+    ``when``: due dates, or with status "done" the days they were completed.
+    ``reminders``: the question is about reminders ("what reminders do I have?"): the
+    answer lists the reminders still to come of the tasks found, in time order."""
 
     intent: ClassVar[Intent] = "find_tasks"
     text: str | None = None
@@ -171,6 +199,7 @@ class FindTasks(_Value):
     project: str | None = None
     label: str | None = None
     status: TaskStatus = "open"
+    reminders: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -230,6 +259,15 @@ class DeleteProject(_Value):
     name: str | None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SnoozeReminder(_Value):
+    """ "snooze that for an hour": the latest reminder that went off rings again in
+    ``minutes``."""
+
+    intent: ClassVar[Intent] = "snooze_reminder"
+    minutes: int
+
+
 ChatTopic = Literal[
     "greeting", "thanks", "farewell", "wellbeing", "identity", "praise", "ok", "other"
 ]
@@ -273,6 +311,7 @@ Args: TypeAlias = (
     | ListProjects
     | UpdateProject
     | DeleteProject
+    | SnoozeReminder
     | Chat
     | Help
     | Undo

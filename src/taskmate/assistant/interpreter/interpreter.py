@@ -3,7 +3,9 @@
 1. ``signals``: one form for typed and spoken text (fillers such as "olly" and "please"
    removed, typos in command words corrected), the date phrase moved behind the command,
    and what the hand-written cues see.
-2. ``conversation``: exact greetings, thanks, requests for help and "undo that" end here.
+2. ``conversation``: exact greetings, thanks, requests for help and "undo that" end here,
+   and ``reminding`` reads commands about reminders themselves ("snooze that for an hour",
+   "stop reminding me about the dentist", "remind me 30 minutes before").
 3. The intent model (``understanding``) gives each family of intents a probability, and
    the policy decides: act, ask between two close readings, offer an unrelated request as
    a task, or leave it alone.
@@ -31,6 +33,7 @@ from taskmate.assistant.interpreter.intents import (
     Unknown,
 )
 from taskmate.assistant.interpreter.normalise import cut
+from taskmate.assistant.interpreter.reminding import read_reminder_command
 from taskmate.assistant.interpreter.signals import Signals, signals
 from taskmate.assistant.interpreter.targets import (
     read_completion,
@@ -85,6 +88,8 @@ def interpret(text: str, *, now: datetime) -> Interpretation:
         return Interpretation(text=text, args=chat)
     if not found.command:
         return Interpretation(text=text, args=Unknown())
+    if (reminding := read_reminder_command(found.command, now=now)) is not None:
+        return Interpretation(text=text, args=reminding[0], alternative=reminding[1])
     model = intent_model()
     probabilities = model.probabilities(found.command, found.values())
     decision = decide(probabilities, model.thresholds, errand=found.errand)

@@ -17,6 +17,15 @@ CAPABILITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("Find them", ("what's due this week?", "show my overdue tasks")),
     (
+        "Remind you",
+        (
+            "remind me to stretch in 2 minutes",
+            "remind me 30 minutes before",
+            "what reminders do I have?",
+            "snooze that for an hour",
+        ),
+    ),
+    (
         "Change them",
         ("move it to friday", "rename the second one to call the bank", "make #2 high priority"),
     ),

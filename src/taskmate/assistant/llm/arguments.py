@@ -13,7 +13,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from taskmate.api.text import Text
-from taskmate.assistant.interpreter import DateRange, FindTasks, NewTask, TaskChanges
+from taskmate.assistant.interpreter import DateRange, FindTasks, NewTask, Reminder, TaskChanges
+from taskmate.reminders.schemas import BeforeMinutes
 from taskmate.tasks.dates import Due, parse_due
 from taskmate.tasks.fields import UNSET, Maybe
 from taskmate.tasks.recurrence import Recurrence, parse_recurrence
@@ -35,6 +36,9 @@ class NewTaskArgs(BaseModel):
     project: Words | None = Field(None, description="list name; created when missing")
     labels: list[Words] = Field(default_factory=list, max_length=20)
     priority: Priority = Field(0, description="0 none, 1 low ... 4 urgent")
+    remind_before_minutes: BeforeMinutes | None = Field(
+        None, description="remind the user this long before it is due (0: when due)"
+    )
 
 
 class TaskChangeArgs(BaseModel):
@@ -92,6 +96,11 @@ def new_task(args: NewTaskArgs, now: datetime) -> NewTask:
         project=args.project,
         labels=tuple(args.labels),
         priority=args.priority,
+        reminder=(
+            None
+            if args.remind_before_minutes is None
+            else Reminder(before_minutes=args.remind_before_minutes)
+        ),
     )
 
 
@@ -122,12 +131,17 @@ def task_changes(args: TaskChangeArgs, now: datetime) -> TaskChanges:
     return changes
 
 
+def days(first: str | None, last: str | None, now: datetime) -> DateRange | None:
+    """The days from ``first`` to ``last`` (in words), either open."""
+    start = due_from(first, now).date if first else None
+    end = due_from(last, now).date if last else None
+    if start is None and end is None:
+        return None
+    return DateRange(start=start, end=end, text=f"{first or '…'} – {last or '…'}")
+
+
 def find_query(args: FindArgs, now: datetime) -> FindTasks:
-    start = due_from(args.due_from, now).date if args.due_from else None
-    end = due_from(args.due_until, now).date if args.due_until else None
-    when = None
-    if start or end:
-        when = DateRange(start=start, end=end, text=f"{args.due_from} – {args.due_until}")
+    when = days(args.due_from, args.due_until, now)
     return FindTasks(
         text=args.text,
         when=when,

@@ -22,6 +22,8 @@ answer briefly in plain words (Markdown allowed).
 - Deleting asks the user to confirm with a button; say so instead of claiming it is done.
 - "Undo that", "oops": call undo; it reverses the user's latest change (within 10 minutes).
 - Several tasks go in one call (tools take lists).
+- "Remind me to X at 6pm": add the task with remind_before_minutes 0; "remind me 30 minutes
+  before" (a task the user has): add_reminders; "snooze that": snooze_reminder.
 - For anything that is not about tasks or lists, say what you can help with instead."""
 
 

@@ -37,6 +37,7 @@ from taskmate.assistant.offline import OfflineResponder
 from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.wording.phrases import Wording
 from taskmate.assistant.wording.results import reply
+from taskmate.assistant.wording.style import date_style
 from taskmate.chat.responder import (
     Output,
     TextDelta,
@@ -225,7 +226,7 @@ class _Attempt:
             undo_until=self._mapper.undo_until(deletion.name, outcome),
             call_id=call_id,
         )
-        words = Wording(now=self._local_now, markdown=True)
+        words = Wording(now=self._local_now, style=date_style(self._turn.user), markdown=True)
         failed = outcome.failed
         text = outcome.result["error"] if failed else reply(words, deletion.name, outcome.result)
         yield TextDelta(text=f"\n\n{text}")

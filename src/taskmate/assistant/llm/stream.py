@@ -29,6 +29,12 @@ from taskmate.chat.responder import (
     ToolCallStarted,
 )
 
+REMINDER_STEPS = {
+    "add_reminders": "Adding a reminder",
+    "delete_reminders": "Removing reminders",
+    "find_reminders": "Reading your reminders",
+    "snooze_reminder": "Snoozing the reminder",
+}
 VERBS = {"update_tasks": "Updating", "complete_tasks": "Completing", "reopen_tasks": "Reopening"}
 
 
@@ -38,6 +44,8 @@ def step_label(name: str, arguments: dict[str, Any]) -> str:
         return "Reading your tasks"
     if name == "list_projects":
         return "Reading your lists"
+    if name in REMINDER_STEPS:
+        return REMINDER_STEPS[name]
     if name == "undo":
         return UNDO_STEP
     if name == "add_project":

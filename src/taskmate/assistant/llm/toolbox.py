@@ -6,7 +6,8 @@ A tool hands the model a compact text view of its result and keeps the whole res
 ``ToolReturn``'s metadata (an ``Outcome``) for the tool call item. Deletes do not run here:
 they are checked and staged in ``TurnDeps.deletions``; the responder asks the user and runs
 them only on ``confirm``. ``undo`` reverses the user's latest change in the conversation
-through ``LatestUndo``, the Undo button's path; it cannot be undone itself.
+through ``LatestUndo``, the Undo button's path; it cannot be undone itself. The reminder
+tools go through ``ReminderTools`` the same way (a snooze cannot be undone either).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pydantic_ai import RunContext, Tool
 from pydantic_ai.messages import ToolReturn
 
 from taskmate.assistant.confirm import delete_project_question, delete_tasks_question
+from taskmate.assistant.interpreter import Reminder
 from taskmate.assistant.latest_undo import LatestUndo, NotUndone, undone_reply
 from taskmate.assistant.llm.arguments import (
     MAX_BATCH,
@@ -28,14 +30,20 @@ from taskmate.assistant.llm.arguments import (
     FindArgs,
     NewTaskArgs,
     TaskChangeArgs,
+    Words,
+    days,
+    due_from,
     find_query,
     new_task,
     task_changes,
 )
+from taskmate.assistant.reminder_tools import ReminderTools
 from taskmate.assistant.tools import TaskTools, task_line
 from taskmate.assistant.wording.phrases import Wording
+from taskmate.assistant.wording.style import date_style
 from taskmate.chat.responder import TurnUser
 from taskmate.errors import AppError
+from taskmate.reminders.schemas import MAX_SNOOZE_MINUTES, BeforeMinutes
 from taskmate.tasks.fields import UNSET, ProjectFields
 
 Json = dict[str, Any]
@@ -80,6 +88,10 @@ def for_model(result: Json) -> str:
     lines = [result["summary"]]
     lines += [task_line(task) for task in result.get("tasks", [])]
     lines += [f"list #{p['id']} {p['name']}" for p in result.get("projects", [])]
+    lines += [
+        f"{task_line(each['task'])} reminds at {each['reminder']['next_fire_at']}"
+        for each in result.get("reminders", [])
+    ]
     return "\n".join(lines)
 
 
@@ -149,7 +161,7 @@ async def delete_tasks(ctx: RunContext[TurnDeps], ids: Ids) -> ToolReturn:
         if missing:
             listed = ", ".join(f"#{task_id}" for task_id in missing)
             raise ArgumentError(f"The user has no task {listed}; nothing was deleted.")
-        question = delete_tasks_question(found, Wording(now=deps.now))
+        question = delete_tasks_question(found, Wording(now=deps.now, style=date_style(deps.user)))
         deps.deletions.append(
             Deletion(
                 name="delete_tasks",
@@ -236,6 +248,53 @@ async def undo(ctx: RunContext[TurnDeps]) -> ToolReturn:
     return _told(Outcome(result={"summary": undone_reply(outcome), "undid": outcome.name}))
 
 
+async def add_reminders(
+    ctx: RunContext[TurnDeps],
+    ids: Ids,
+    before_minutes: BeforeMinutes = 0,
+    at: Words | None = None,
+) -> ToolReturn:
+    """Remind the user of these tasks: ``before_minutes`` before each is due (0: when due),
+    or before ``at`` (in words: 'tomorrow 9am') when given, which leaves the task's date."""
+    deps = ctx.deps
+
+    async def add() -> Json:
+        moment = due_from(at, deps.now) if at else None
+        reminder = Reminder(before_minutes=before_minutes, at=moment)
+        return await ReminderTools(deps.tools).add_reminders(deps.user_id, ids, reminder)
+
+    return await _returning(add)
+
+
+async def delete_reminders(ctx: RunContext[TurnDeps], ids: Ids) -> ToolReturn:
+    """Stop reminding the user of these tasks (the tasks stay)."""
+    deps = ctx.deps
+    return await _returning(lambda: ReminderTools(deps.tools).delete_reminders(deps.user_id, ids))
+
+
+async def find_reminders(
+    ctx: RunContext[TurnDeps], day_from: Words | None = None, day_until: Words | None = None
+) -> ToolReturn:
+    """The reminders still to come, soonest first, between these days (in words) if given."""
+    deps = ctx.deps
+
+    async def find() -> Json:
+        when = days(day_from, day_until, deps.now)
+        return await ReminderTools(deps.tools).find_reminders(deps.user_id, when)
+
+    return await _returning(find)
+
+
+async def snooze_reminder(
+    ctx: RunContext[TurnDeps], minutes: Annotated[int, Field(ge=1, le=MAX_SNOOZE_MINUTES)] = 10
+) -> ToolReturn:
+    """Ring the reminder that went off last again in ``minutes`` ("snooze that")."""
+    deps = ctx.deps
+    return await _returning(
+        lambda: ReminderTools(deps.tools).snooze_reminder(deps.user_id, minutes)
+    )
+
+
 async def run_deletion(deps: TurnDeps, deletion: Deletion) -> Outcome:
     """Runs a delete the user confirmed."""
     if deletion.name == "delete_tasks":
@@ -258,9 +317,13 @@ TOOLS: list[Tool[TurnDeps]] = [
         add_project,
         update_project,
         delete_project,
+        add_reminders,
+        delete_reminders,
+        find_reminders,
+        snooze_reminder,
         undo,
     )
 ]
 STAGING = frozenset({"delete_tasks", "delete_project"})
-READ_ONLY = frozenset({"find_tasks", "list_projects"})
-IRREVERSIBLE = frozenset({"undo"})  # they change data, but cannot be undone
+READ_ONLY = frozenset({"find_tasks", "list_projects", "find_reminders"})
+IRREVERSIBLE = frozenset({"undo", "snooze_reminder"})  # they change data, but cannot be undone

@@ -12,9 +12,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from taskmate.assistant.wording.dates import day_words, is_past, moment_words, overdue_words
 from taskmate.assistant.wording.markdown import escaped
 from taskmate.assistant.wording.repeats import joined, repeat_words
+from taskmate.tasks.date_words import (
+    DEFAULT_STYLE,
+    DateStyle,
+    day_words,
+    is_past,
+    moment_words,
+    overdue_words,
+)
 
 Json = dict[str, Any]
 MAX_TEXT = 80  # characters of a title shown in a sentence or a list
@@ -33,16 +40,25 @@ def _due(due: Json) -> tuple[date, time | None]:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Wording:
-    """``now`` is on the user's wall clock (aware, in their zone); ``ids`` adds "#12" after
-    titles, for users who name tasks by id."""
+    """``now`` is on the user's wall clock (aware, in their zone), ``style`` their clock and
+    date format; ``ids`` adds "#12" after titles, for users who name tasks by id."""
 
     now: datetime
+    style: DateStyle = DEFAULT_STYLE
     markdown: bool = False
     ids: bool = False
 
     @property
     def today(self) -> date:
         return self.now.date()
+
+    def day(self, day: date) -> str:
+        """ "today", "Sunday", "Sun, Dec 6" in the user's date format."""
+        return day_words(day, today=self.today, style=self.style)
+
+    def moment(self, day: date, at: time | None) -> str:
+        """ "tomorrow at 5 PM" on the user's clock."""
+        return moment_words(day, at, today=self.today, style=self.style)
 
     def text(self, user_text: str) -> str:
         """User text on one line, shortened, and escaped in Markdown."""
@@ -72,7 +88,7 @@ class Wording:
         """ "tomorrow at 5 PM", or None when it has no date."""
         if not task.get("due"):
             return None
-        return moment_words(*_due(task["due"]), today=self.today)
+        return self.moment(*_due(task["due"]))
 
     def repeats(self, task: Json, *, timed: bool = True) -> str | None:
         """ "every Sunday at 6 PM" (without the time unless ``timed``), or None."""
@@ -81,7 +97,11 @@ class Wording:
             return None
         day, at = _due(task["due"]) if task.get("due") else (None, None)
         words = repeat_words(
-            recurrence["rrule"], today=self.today, start=day, at=at if timed else None
+            recurrence["rrule"],
+            today=self.today,
+            start=day,
+            at=at if timed else None,
+            style=self.style,
         )
         return words or self.text(recurrence.get("text") or "repeatedly")
 
@@ -94,12 +114,13 @@ class Wording:
         "Sunday at 6 PM, repeats every Sunday"."""
         if task.get("completed_at"):
             done = datetime.fromisoformat(task["completed_at"]).astimezone(self.now.tzinfo)
-            return f"done {day_words(done.date(), today=self.today)}"
+            return f"done {self.day(done.date())}"
         parts = []
         if task.get("due"):
             day, at = _due(task["due"])
             past = is_past(day, at, now=self.now)
-            parts.append((overdue_words if past else _moment)(day, at, now=self.now))
+            said = overdue_words if past else _moment
+            parts.append(said(day, at, now=self.now, style=self.style))
         if (repeats := self.repeats(task, timed=False)) is not None:
             parts.append(f"repeats {repeats}")
         return ", ".join(parts) or None
@@ -117,5 +138,5 @@ class Wording:
         return "\n".join(lines + ([f"\n…and {hidden} more"] if hidden > 0 else []))
 
 
-def _moment(day: date, at: time | None, *, now: datetime) -> str:
-    return moment_words(day, at, today=now.date())
+def _moment(day: date, at: time | None, *, now: datetime, style: DateStyle) -> str:
+    return moment_words(day, at, today=now.date(), style=style)

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from taskmate.assistant.wording.dates import MONTHS, WEEKDAYS, clock_words, day_words
+from taskmate.tasks.date_words import (
+    DEFAULT_STYLE,
+    MONTHS,
+    WEEKDAYS,
+    DateStyle,
+    clock_words,
+    day_words,
+)
 
 DAYS = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), WEEKDAYS, strict=True))
 WORKDAYS = ["MO", "TU", "WE", "TH", "FR"]
@@ -91,7 +98,12 @@ def _rule_words(parts: dict[str, str], start: date | None) -> str | None:
 
 
 def repeat_words(
-    rrule: str, *, today: date, start: date | None = None, at: time | None = None
+    rrule: str,
+    *,
+    today: date,
+    start: date | None = None,
+    at: time | None = None,
+    style: DateStyle = DEFAULT_STYLE,
 ) -> str | None:
     """The rule in words, with its time of day ``at`` and its end; None when it has none.
     ``start`` is the task's due date, for rules that take their day from it."""
@@ -106,5 +118,7 @@ def repeat_words(
     if words is None:
         return None
     if at is not None:
-        words += f" at {clock_words(at)}"
-    return words if until is None else f"{words} until {day_words(until, today=today)}"
+        words += f" at {clock_words(at, style)}"
+    if until is None:
+        return words
+    return f"{words} until {day_words(until, today=today, style=style)}"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from taskmate.assistant.interpreter import DateRange, FindTasks
-from taskmate.assistant.wording.dates import day_words
 from taskmate.assistant.wording.phrases import Json, Wording, counted
+from taskmate.assistant.wording.reminders import added_reminders
 from taskmate.assistant.wording.repeats import joined
 
 PRIORITIES = {1: "low", 2: "medium", 3: "high", 4: "urgent"}
@@ -34,7 +34,13 @@ def _listing(words: Wording, tasks: list[Json]) -> str:
 
 
 def _added(words: Wording, result: Json) -> str:
+    """ "Added “Buy milk” for tomorrow at 5 PM."; "I'll remind you today at 6 PM to call mom."
+    for a task to be reminded of, which says it all."""
     tasks: list[Json] = result["tasks"]
+    reminders = added_reminders(words, result)
+    plain = len(tasks) == 1 and tasks[0]["project_id"] is None and not tasks[0]["recurrence"]
+    if reminders is not None and plain and result["reminded"]:
+        return reminders
     where = ""
     project_ids = list({task["project_id"] for task in tasks})
     names = _projects(result)
@@ -42,12 +48,14 @@ def _added(words: Wording, result: Json) -> str:
         new = project_ids[0] in result.get("created_project_ids", [])
         where = f" to {words.text(names[project_ids[0]])}{' (a new list)' if new else ''}"
     if len(tasks) > 1:
-        return f"Added {len(tasks)} tasks{where}: {words.titles(tasks, dated=True)}."
+        added = f"Added {len(tasks)} tasks{where}: {words.titles(tasks, dated=True)}."
+        return f"{added} {reminders}" if reminders else added
     [task] = tasks
     if (repeats := words.repeats(task)) is not None:
         return f"Added {words.quoted(task)}{where}, repeating {repeats}."
     due = words.due(task)
-    return f"Added {words.quoted(task)}{where}{f' for {due}' if due else ''}."
+    added = f"Added {words.quoted(task)}{where}{f' for {due}' if due else ''}."
+    return f"{added} {reminders}" if reminders else added
 
 
 def _completed(words: Wording, result: Json) -> str:
@@ -116,7 +124,7 @@ def _updated(words: Wording, result: Json) -> str:
 
 def _period(words: Wording, when: DateRange) -> str:
     if when.start is not None and when.start == when.end:
-        return day_words(when.start, today=words.today)
+        return words.day(when.start)
     return words.text(when.text)
 
 

@@ -83,7 +83,12 @@ def typing_frame(conversation_id: str, *, user_id: str, name: str, active: bool)
 
 def user_frame(event: DomainEvent) -> Frame:
     """``task``, ``project`` and ``conversation`` frames: the changed object, with what
-    happened to it as ``event``."""
+    happened to it as ``event``; a ``reminder`` frame carries its payload's fields, and a
+    ``notifications`` frame its ``event`` and the payload's fields (``ids``, ``read_at``)."""
+    if event.kind == "reminder":
+        return {"type": "reminder", **event.payload}
+    if event.kind == "notifications":
+        return {"type": "notifications", "event": event.action, **event.payload}
     return {"type": event.kind, "event": event.action, event.kind: event.payload}
 
 

@@ -1,5 +1,7 @@
 // The REST client: cookie session with the CSRF header, one silent refresh on 401, and
 // back to the login page (drafts stay in localStorage) when the session cannot be renewed.
+import { applyTheme } from "./theme.js";
+
 const PREFIX = "/api/v1";
 const SAFE = new Set(["GET", "HEAD"]);
 
@@ -37,9 +39,9 @@ export function refreshSession() {
 let signingOut = false;
 
 // A deliberate sign-out goes to the plain login page; the socket closing with "session ended"
-// on the way must not send the user there with a `next` of its own.
-export function signingOutNow() {
-  signingOut = true;
+// on the way must not send the user there with a `next` of its own. `false` when it failed.
+export function signingOutNow(now = true) {
+  signingOut = now;
 }
 
 export function goToLogin() {
@@ -88,6 +90,9 @@ export async function api(path, { method = "GET", body, signedOut = goToLogin } 
 
 let me = null;
 export function currentUser() {
-  me ??= api("/me");
+  me ??= api("/me").then((user) => {
+    applyTheme(user.theme);
+    return user;
+  });
   return me;
 }

@@ -153,7 +153,8 @@ export class Connection extends EventTarget {
   }
 
   openUserStream() {
-    this.listen("/api/v1/events", ["task", "project", "conversation"], "user");
+    this.listen("/api/v1/events", ["task", "project", "conversation", "reminder", "notifications"],
+      "user");
   }
 
   openStream(conversationId, afterSeq) {

@@ -10,12 +10,13 @@ function region() {
   return element;
 }
 
-export function toast(message, { action, onAction, seconds = 6, kind = "info" } = {}) {
+// `actions`: [{ label, onAction }]; `action` and `onAction` are the one-action shorthand.
+export function toast(message, { action, onAction, actions = [], seconds = 6, kind = "info" } = {}) {
   const close = () => element.remove();
-  const button = action
-    ? h("button", { type: "button", class: "link", onclick: () => { close(); onAction(); } }, action)
-    : null;
-  const element = h("div", { class: `toast toast-${kind}` }, h("span", {}, message), button,
+  const all = action ? [{ label: action, onAction }, ...actions] : actions;
+  const buttons = all.map(({ label, onAction: run }) =>
+    h("button", { type: "button", class: "link", onclick: () => { close(); run(); } }, label));
+  const element = h("div", { class: `toast toast-${kind}` }, h("span", {}, message), buttons,
     h("button", { type: "button", class: "icon", "aria-label": "Dismiss", onclick: close }, "×"));
   region().append(element);
   setTimeout(close, seconds * 1000);

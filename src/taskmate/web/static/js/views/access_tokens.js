@@ -16,7 +16,7 @@ export class AccessTokens {
   constructor({ me }) {
     this.dates = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: me.timezone });
     this.times = new Intl.DateTimeFormat(undefined,
-      { dateStyle: "medium", timeStyle: "short", timeZone: me.timezone });
+      { dateStyle: "medium", timeStyle: "short", timeZone: me.timezone, hour12: me.clock !== "24h" });
     this.list = h("ul", { class: "token-list", "aria-live": "polite" });
     this.secret = h("div", { class: "token-secret", hidden: true });
     this.element = h("section", { class: "settings-section", "aria-labelledby": "tokens-title" },

@@ -3,7 +3,7 @@
 // Escape close the dialog without an answer.
 import { h } from "../dom.js";
 
-function open(content, onClose) {
+export function openDialog(content, onClose) {
   const dialog = h("dialog", { class: "dialog" }, content);
   document.body.append(dialog);
   dialog.addEventListener("close", () => { onClose(dialog.returnValue); dialog.remove(); });
@@ -25,7 +25,7 @@ export function ask({ label, value = "", type = "text", action = "Save" }) {
       h("div", { class: "row end" },
         cancelButton(),
         h("button", { type: "submit", value: "ok", class: "primary" }, action)));
-    open(form, (answer) => resolve(answer === "ok" ? input.value.trim() : null));
+    openDialog(form, (answer) => resolve(answer === "ok" ? input.value.trim() : null));
     input.select();
   });
 }
@@ -36,6 +36,6 @@ export function confirmAction({ text, action, danger = true }) {
       h("div", { class: "row end" },
         cancelButton(),
         h("button", { type: "submit", value: "ok", class: danger ? "danger" : "primary" }, action)));
-    open(form, (answer) => resolve(answer === "ok"));
+    openDialog(form, (answer) => resolve(answer === "ok"));
   });
 }

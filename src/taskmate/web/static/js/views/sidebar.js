@@ -11,6 +11,9 @@ export class Sidebar {
     this.onDeleted = onDeleted;
     this.current = null;
     this.query = "";
+    // Live previews by conversation: a listing fetched before a message arrived must not
+    // bring back an older preview (its last_seq says how recent it is).
+    this.livePreviews = new Map();
     this.search = h("input", {
       type: "search", placeholder: "Search conversations", "aria-label": "Search conversations",
       oninput: debounce(() => { this.query = this.search.value.trim(); this.reload(); }, 250),
@@ -61,6 +64,8 @@ export class Sidebar {
 
   row(conversation) {
     const title = conversation.title || "New conversation";
+    const live = this.livePreviews.get(conversation.id);
+    const preview = live && live.seq > conversation.last_seq ? live.content : conversation.last_message_preview;
     // The open conversation is being read: its receipt follows what arrives.
     const unread = conversation.unread_count > 0 && conversation.id !== this.current ? h("span", { class: "unread", "aria-label": `${conversation.unread_count} unread` }, String(conversation.unread_count)) : null;
     return h("li", { "data-id": conversation.id, class: conversation.id === this.current ? "current" : "" },
@@ -69,17 +74,19 @@ export class Sidebar {
         "aria-current": conversation.id === this.current ? "page" : null,
         onclick: (event) => { event.preventDefault(); this.onOpen(conversation.id); },
       }, h("span", { class: "row-title" }, title),
-      h("span", { class: "preview" }, conversation.last_message_preview ?? ""), unread),
+      h("span", { class: "preview" }, preview ?? ""), unread),
       h("button", { type: "button", class: "icon", "aria-label": `Delete “${title}”`, onclick: () => this.remove(conversation, title) }, "✕"));
   }
 
   // A message of a listed conversation (the open one: its items arrive live) becomes its
   // preview, and the row moves to the top, as the server orders the list by last change.
   preview(item) {
+    if (item.type !== "message" || !item.content) return;
+    const known = this.livePreviews.get(item.conversation_id);
+    if (known && item.position < known.position) return;
+    this.livePreviews.set(item.conversation_id, { seq: item.seq, position: item.position, content: item.content });
     const row = this.list.querySelector(`[data-id="${item.conversation_id}"]`);
-    if (!row || item.type !== "message" || !item.content) return;
-    if (item.position < Number(row.dataset.previewPosition ?? -1)) return;
-    row.dataset.previewPosition = item.position;
+    if (!row) return;
     row.querySelector(".preview").textContent = item.content;
     this.list.prepend(row);
   }

@@ -1,5 +1,7 @@
-// The connection status in the top bar, in plain words.
+// The top bar, and the connection status in it in plain words.
 import { h } from "../dom.js";
+import { Bell } from "./bell.js";
+import { watchReminders } from "./reminder_alerts.js";
 
 const WORDS = {
   connecting: "Connecting…",
@@ -20,14 +22,17 @@ export function statusBadge(live) {
   return element;
 }
 
-// The top bar every signed-in page shares.
+// The top bar every signed-in page shares, with the reminders' bell; reminders that fire
+// while the page is open are announced from here too.
 export function topBar({ me, live, menu = null, current }) {
   const link = (href, label) => h("a", { href, "aria-current": current === href ? "page" : null }, label);
+  watchReminders({ me, live });
   return h("header", { class: "topbar" }, menu,
     h("a", { href: "/", class: "brand" }, "Taskmate"),
     h("nav", { class: "pages", "aria-label": "Pages" }, link("/", "Tasks"), link("/chat", "Chat"),
       link("/settings", "Settings")),
     statusBadge(live),
+    new Bell({ me, live }).element,
     h("span", { class: "who" }, me.name || me.email),
     h("button", { type: "button", class: "link", id: "sign-out" }, "Sign out"));
 }

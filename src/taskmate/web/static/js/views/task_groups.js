@@ -1,14 +1,6 @@
 // How the dashboard groups open tasks: by when (in the user's time zone) or by project.
 const ORDER = ["Overdue", "Today", "Upcoming", "No date"];
 
-export function todayIn(timeZone, now = new Date()) {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(now);
-  const part = (type) => parts.find((p) => p.type === type).value;
-  return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
-}
-
 export function whenGroup(task, today) {
   const due = task.due;
   if (!due) return "No date";
@@ -35,11 +27,4 @@ export function groupTasks(tasks, { by, today, projects }) {
 function byDue(a, b) {
   const key = (task) => (task.due ? `${task.due.date} ${task.due.time ?? ""}` : "~");
   return key(a).localeCompare(key(b)) || b.priority - a.priority || a.id - b.id;
-}
-
-export function describeDue(due) {
-  if (!due) return "";
-  const date = new Date(`${due.date}T00:00:00`);
-  const day = date.toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric" });
-  return due.time ? `${day}, ${due.time}` : day;
 }

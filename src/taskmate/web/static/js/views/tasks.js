@@ -3,7 +3,8 @@
 import { api } from "../api.js";
 import { h, replaceChildren, skeleton } from "../dom.js";
 import { showError, toast } from "../toast.js";
-import { describeDue, groupTasks, todayIn } from "./task_groups.js";
+import { dueWords, todayIn } from "../dates.js";
+import { groupTasks } from "./task_groups.js";
 
 export class TaskBoard {
   constructor({ me }) {
@@ -76,19 +77,20 @@ export class TaskBoard {
         this.tasks.size ? null : h("p", { class: "muted" }, "Add one above, or ask the assistant: “add buy milk tomorrow at 5pm”.")));
       return;
     }
-    const groups = groupTasks(tasks, { by: this.by, today: todayIn(this.me.timezone), projects: this.projects });
+    const today = todayIn(this.me.timezone);
+    const groups = groupTasks(tasks, { by: this.by, today, projects: this.projects });
     replaceChildren(this.list, groups.map(({ name, tasks: members }) =>
       h("section", { class: `task-group group-${name.toLowerCase().replace(/\W+/g, "-")}`, "aria-label": name },
         h("h2", {}, name, h("span", { class: "count" }, ` ${members.length}`)),
-        h("ul", { class: "tasks" }, members.map((task) => this.row(task))))));
+        h("ul", { class: "tasks" }, members.map((task) => this.row(task, today.date))))));
   }
 
-  row(task) {
+  row(task, today) {
     const project = this.projects.get(task.project_id);
     // Two lines at most: the whole title is its tooltip and fills the editor.
     const title = h("span", { class: "task-title", title: task.title });
     title.innerHTML = task.title_html; // sanitized by the server as chat messages are
-    const meta = [describeDue(task.due), project ? `#${project.name}` : "", ...task.labels.map((l) => `@${l}`),
+    const meta = [dueWords(task.due, this.me, today), project ? `#${project.name}` : "", ...task.labels.map((l) => `@${l}`),
       task.priority ? `p${5 - task.priority}` : ""].filter(Boolean).join(" · ");
     const item = h("li", { class: `task priority-${task.priority}`, "data-id": task.id },
       h("input", { type: "checkbox", "aria-label": `Complete “${task.title}”`, onchange: () => this.complete(task) }),

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from taskmate.assistant.wording.dates import (
+from taskmate.tasks.date_words import (
+    DateStyle,
     clock_words,
     day_words,
     is_past,
@@ -84,3 +85,36 @@ def test_overdue_says_since_when() -> None:
         "overdue since yesterday at 5 PM"
     )
     assert overdue_words(date(2026, 12, 1), None, now=now) == "overdue since Tue, Dec 1"
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [(time(17, 0), "17:00"), (time(9, 5), "09:05"), (time(0, 0), "00:00")],
+)
+def test_times_on_a_24_hour_clock(at: time, words: str) -> None:
+    assert clock_words(at, DateStyle(clock="24h")) == words
+
+
+@pytest.mark.parametrize(
+    ("date_format", "this_year", "next_year"),
+    [
+        ("mdy", "Sun, Dec 20", "Fri, Jan 1, 2027"),
+        ("dmy", "Sun, 20 Dec", "Fri, 1 Jan 2027"),
+        ("ymd", "Sun, 2026-12-20", "Fri, 2027-01-01"),
+    ],
+)
+def test_calendar_dates_in_the_users_format(
+    date_format: str, this_year: str, next_year: str
+) -> None:
+    style = DateStyle(date_format=date_format)
+    assert day_words(date(2026, 12, 20), today=FRIDAY, style=style) == this_year
+    assert day_words(date(2027, 1, 1), today=FRIDAY, style=style) == next_year
+
+
+def test_a_moment_on_a_24_hour_clock_day_first() -> None:
+    style = DateStyle(clock="24h", date_format="dmy")
+    assert moment_words(FRIDAY, time(17, 0), today=FRIDAY, style=style) == "today at 17:00"
+    later = moment_words(date(2026, 12, 20), time(8, 30), today=FRIDAY, style=style)
+    assert later == "Sun, 20 Dec at 08:30"
+    overdue = overdue_words(date(2026, 12, 1), time(9, 0), now=NOW, style=style)
+    assert overdue == "overdue since Tue, 1 Dec at 09:00"

@@ -1,0 +1,20 @@
+"""A fired reminder in the user's words, on their wall clock: "due today at 6 PM"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from taskmate.tasks.date_words import is_past, moment_words, overdue_words
+from taskmate.tasks.models import Task
+
+
+def when_words(task: Task, zone: ZoneInfo, now: datetime) -> str:
+    """When the task is due, relative to the user's today: "due tomorrow at 9 AM",
+    "overdue since 5 PM", or "no due date"."""
+    if task.due_date is None:
+        return "no due date"
+    local_now = now.astimezone(zone)
+    if is_past(task.due_date, task.due_time, now=local_now):
+        return overdue_words(task.due_date, task.due_time, now=local_now)
+    return "due " + moment_words(task.due_date, task.due_time, today=local_now.date())
