@@ -3,14 +3,13 @@ private Redis, and app instances, started together and torn down together."""
 
 from __future__ import annotations
 
-import asyncio
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from chaos.instances import ClusterSettings, Instance
+from chaos.instances import ClusterSettings, Instance, start_all
 from chaos.proxy import OutageProxy
 from chaos.rest import Account, sign_up
 from chaos.services import POSTGRES_HOST, POSTGRES_PORT, PrivateRedis, database_url, fresh_database
@@ -65,7 +64,7 @@ async def running_cluster(shape: Shape) -> AsyncIterator[Cluster]:
                 for index in range(shape.instances)
             ]
             try:
-                await asyncio.gather(*(instance.start() for instance in instances))
+                await start_all(instances)
                 yield Cluster(
                     instances=instances,
                     redis=redis,

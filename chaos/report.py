@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from chaos.reminder_verdict import total
+from chaos.reminding import ReminderOutcome
 from chaos.verdict import Verdict
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
@@ -65,3 +67,48 @@ def _connections(verdict: Verdict) -> str:
         f"sockets closed by the server: {codes or 'none'}; "
         f"connection attempts that failed: {verdict.failed_connects}"
     )
+
+
+REMINDER_COLUMNS = (
+    "reminders",
+    "count",
+    "fired",
+    "missed (over a day late)",
+    "late p50 s",
+    "late p99 s",
+    "lost",
+    "duplicated in-app",
+    "frames heard",
+    "not heard (reconnecting)",
+    "duplicate frames",
+)
+
+
+def reminders_table(outcome: ReminderOutcome) -> str:
+    whole = total(outcome.groups)
+    rows = [
+        (
+            each.group,
+            each.reminders,
+            each.fired,
+            each.missed,
+            _seconds(each.late_quantile(0.5)),
+            _seconds(each.late_quantile(0.99)),
+            each.lost,
+            each.duplicated,
+            each.frames,
+            each.unheard,
+            each.duplicate_frames,
+        )
+        for each in [*outcome.groups, whole]
+    ]
+    notes = [*outcome.notes]
+    if whole.misjudged:
+        notes.append(f"{whole.misjudged} reminders fired though a day late, or missed though not")
+    if whole.buzzed_missed:
+        notes.append(f"{whole.buzzed_missed} frames sent for reminders recorded as missed")
+    return markdown_table(REMINDER_COLUMNS, rows) + "\n\n" + "\n".join(f"- {n}" for n in notes)
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
