@@ -1,12 +1,12 @@
-"""``python -m bench [all|chat|tasks|understanding] [--quick]``: runs the benchmarks and prints
-each figure beside its baseline; a full run also writes ``docs/benchmarks.md``."""
+"""``python -m bench [all|chat|tasks|understanding|reminders] [--quick]``: runs the benchmarks
+and prints each figure beside its baseline; a full run also writes ``docs/benchmarks.md``."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from bench import chat, tasks_api, understanding
+from bench import chat, reminders, tasks_api, understanding
 from bench.report import Table, describe, write_markdown, write_section
 from bench.seed import Dataset
 from bench.server import pin_client, raise_open_files_limit
@@ -47,7 +47,10 @@ def _tasks(backends: list[str], dataset: Dataset, requests: int) -> Table:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "which", nargs="?", choices=["all", "chat", "tasks", "understanding"], default="all"
+        "which",
+        nargs="?",
+        choices=["all", "chat", "tasks", "understanding", "reminders"],
+        default="all",
     )
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for smoke checks")
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
@@ -96,6 +99,10 @@ def main() -> None:
                 target,
             )
             print(f"Written to {target}", flush=True)
+    if args.which in ("all", "reminders"):
+        print("Reminders ...", flush=True)
+        users = 10 if args.quick else 1000
+        finished(reminders.table([reminders.run(backend, users=users) for backend in backends]))
     for table in tables:
         print(f"\n{table.text()}")
 
