@@ -14,7 +14,7 @@ from tests.chat.transports.streams import event_stream
 from tests.conftest import MakeUser
 from tests.live_server import LiveServer
 from tests.reminders.helpers import add_reminder, fire, notifications
-from tests.tasks.helpers import NOW, create_task, freeze
+from tests.tasks.helpers import API, NOW, create_task, freeze
 
 
 async def test_the_reminder_frame_arrives_over_the_websocket(
@@ -27,15 +27,25 @@ async def test_the_reminder_frame_arrives_over_the_websocket(
     user, other = await make_user(), await make_user()
     clock = freeze(runtime)
     task = await create_task(
-        client, user, title="Call mom", due={"date": "2026-03-10", "time": "18:00"}
+        client,
+        user,
+        title="Call **mom**",
+        description="About the trip",
+        labels=["phone", "family"],
+        priority=2,
+        due={"date": "2026-03-10", "time": "18:00"},
     )
     reminder = await add_reminder(client, user, task["id"], before_minutes=30)
+    await add_reminder(client, user, task["id"], before_minutes=5)
     async with signed_in(server, user) as socket, signed_in(server, other) as bystander:
         clock.advance(hours=5, minutes=30, seconds=2)
         assert await fire(app) == 1
         frame = await socket.next("reminder")
         assert await bystander.pending() == []
     [notification] = await notifications(client, user)
+    stored = await client.get(f"{API}/tasks/{task['id']}", headers=user.headers)
+    # The scheduler reads the task without the ORM: its body is the API's, to the letter.
+    assert frame["task"] == stored.json() == notification["task"]
     assert frame == {
         "type": "reminder",
         "reminder": {**reminder, "next_fire_at": None},

@@ -22,22 +22,18 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import structlog
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
 
 from taskmate.api.types import format_timestamp
-from taskmate.auth.models import User
-from taskmate.db.base import new_id
 from taskmate.db.engine import Database
 from taskmate.events import DomainEvent, Event, EventPublisher
+from taskmate.reminders.claim import Firing, ReminderClaim
 from taskmate.reminders.delivery import Deliverer, FiredReminder
-from taskmate.reminders.models import Notification, Reminder
-from taskmate.reminders.schedule import rearm
-from taskmate.reminders.schemas import parse_instant, reminder_json
+from taskmate.reminders.models import Reminder
+from taskmate.reminders.schemas import parse_instant
 from taskmate.reminders.wording import when_words
-from taskmate.tasks.models import Task
 from taskmate.tasks.schemas import task_json
 
 logger = structlog.get_logger(__name__)
@@ -50,16 +46,6 @@ class SchedulerTiming:
     missed_after: timedelta = timedelta(hours=24)  # later than this: missed, not fired
     delivery_grace: float = 5.0  # seconds deliveries still running get at shutdown
     locked_retry: float = 0.05  # seconds before looking again at rows another instance holds
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Firing:
-    """A claimed reminder, as it was committed."""
-
-    notification: Notification
-    reminder: Reminder
-    task: Task
-    zone: ZoneInfo
 
 
 class ReminderScheduler:
@@ -81,6 +67,9 @@ class ReminderScheduler:
         self._armed_for: datetime | None = None
         self._rounds = asyncio.Lock()
         self._deliveries: set[asyncio.Task[None]] = set()
+        self._batch = ReminderClaim(
+            batch_size=self._timing.batch_size, missed_after=self._timing.missed_after
+        )
 
     @property
     def armed_for(self) -> datetime | None:
@@ -155,79 +144,12 @@ class ReminderScheduler:
 
     async def _claim(self, now: datetime) -> list[Firing]:
         async with self._database.session(write=True) as db:
-            statement = (
-                select(Reminder)
-                .where(Reminder.next_fire_at <= now)
-                .order_by(Reminder.next_fire_at, Reminder.id)
-                .limit(self._timing.batch_size)
-            )
-            if self._database.dialect == "postgresql":
-                statement = statement.with_for_update(skip_locked=True)
-            reminders = list(await db.scalars(statement))
-            if not reminders:
-                return []
-            tasks = {
-                task.id: task
-                for task in await db.scalars(
-                    select(Task).where(Task.id.in_({reminder.task_id for reminder in reminders}))
-                )
-            }
-            zones = {
-                user_id: ZoneInfo(zone)
-                for user_id, zone in (
-                    await db.execute(
-                        select(User.id, User.timezone).where(
-                            User.id.in_({reminder.user_id for reminder in reminders})
-                        )
-                    )
-                ).all()
-            }
-            firings = []
-            for reminder in reminders:
-                task, zone = tasks[reminder.task_id], zones[reminder.user_id]
-                if task.completed_at is None and task.deleted_at is None:
-                    notification = self._notification(reminder, now)
-                    firings.append(
-                        Firing(notification=notification, reminder=reminder, task=task, zone=zone)
-                    )
-                rearm(reminder, task, zone, now)
-            # Written as two bulk statements, not by the unit of work (which cost two thirds
-            # of a round): the objects leave the session and keep their values for the events.
-            db.expunge_all()
-            if firings:
-                await db.execute(
-                    insert(Notification), [_row(firing.notification) for firing in firings]
-                )
-            await db.execute(
-                update(Reminder),
-                [
-                    {
-                        "id": reminder.id,
-                        "next_fire_at": reminder.next_fire_at,
-                        "snoozed_until": reminder.snoozed_until,
-                    }
-                    for reminder in reminders
-                ],
-            )
+            firings = await self._batch.claim(db, now)
             await db.commit()
             return firings
 
-    def _notification(self, reminder: Reminder, now: datetime) -> Notification:
-        assert reminder.next_fire_at is not None
-        late = now - reminder.next_fire_at
-        return Notification(
-            id=new_id(),
-            user_id=reminder.user_id,
-            kind="reminder",
-            task_id=reminder.task_id,
-            reminder_id=reminder.id,
-            fired_at=now,
-            late_seconds=max(late.total_seconds(), 0.0),
-            missed=late > self._timing.missed_after,
-        )
-
     async def _announce(self, firings: Sequence[Firing]) -> None:
-        fired = [firing for firing in firings if not firing.notification.missed]
+        fired = [firing for firing in firings if not firing.missed]
         if not fired:
             return
         await self._publisher.publish([_event(firing) for firing in fired])
@@ -251,43 +173,30 @@ class ReminderScheduler:
             )
 
 
-def _row(notification: Notification) -> dict[str, object]:
-    return {
-        "id": notification.id,
-        "user_id": notification.user_id,
-        "kind": notification.kind,
-        "task_id": notification.task_id,
-        "reminder_id": notification.reminder_id,
-        "fired_at": notification.fired_at,
-        "late_seconds": notification.late_seconds,
-        "missed": notification.missed,
-    }
-
-
 def _event(firing: Firing) -> DomainEvent:
-    notification = firing.notification
+    task = task_json(firing.task)
+    reminder = next(each for each in task["reminders"] if each["id"] == firing.reminder.id)
     return DomainEvent(
-        user_id=notification.user_id,
+        user_id=firing.reminder.user_id,
         kind="reminder",
         action="fired",
         payload={
-            "reminder": reminder_json(firing.reminder),
-            "task": task_json(firing.task),
-            "late_seconds": notification.late_seconds,
-            "notification_id": notification.id,
-            "fired_at": format_timestamp(notification.fired_at),
+            "reminder": reminder,
+            "task": task,
+            "late_seconds": firing.late_seconds,
+            "notification_id": firing.notification_id,
+            "fired_at": format_timestamp(firing.fired_at),
         },
     )
 
 
 def _handed(firing: Firing) -> FiredReminder:
-    notification = firing.notification
     return FiredReminder(
-        notification_id=notification.id,
-        user_id=notification.user_id,
+        notification_id=firing.notification_id,
+        user_id=firing.reminder.user_id,
         task_id=firing.task.id,
         task_title=firing.task.title,
-        when_words=when_words(firing.task, firing.zone, notification.fired_at),
-        fired_at=notification.fired_at,
-        late_seconds=notification.late_seconds,
+        when_words=when_words(firing.task, firing.zone, firing.fired_at),
+        fired_at=firing.fired_at,
+        late_seconds=firing.late_seconds,
     )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, Strict
 
 from taskmate.api.types import Timestamp, TimestampIn
-from taskmate.reminders.models import Reminder
 
 MAX_BEFORE_MINUTES = 40_320  # four weeks
 MAX_SNOOZE_MINUTES = 10_080  # one week
@@ -39,7 +38,22 @@ class ReminderOut(BaseModel):
     next_fire_at: Timestamp | None = Field(description="When it fires next; null: nothing ahead")
 
 
-def reminder_body(reminder: Reminder) -> ReminderOut:
+class ReminderRecord(Protocol):
+    """A reminder as stored: an ORM object, or the plain row the scheduler claimed."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def before_minutes(self) -> int | None: ...
+    @property
+    def at(self) -> datetime | None: ...
+    @property
+    def next_fire_at(self) -> datetime | None: ...
+
+
+def reminder_body(reminder: ReminderRecord) -> ReminderOut:
     return ReminderOut(
         id=reminder.id,
         kind="absolute" if reminder.kind == "absolute" else "relative",
@@ -49,7 +63,7 @@ def reminder_body(reminder: Reminder) -> ReminderOut:
     )
 
 
-def reminder_json(reminder: Reminder) -> dict[str, Any]:
+def reminder_json(reminder: ReminderRecord) -> dict[str, Any]:
     return reminder_body(reminder).model_dump(mode="json")
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from taskmate.reminders.schedule import TaskTimes
 from taskmate.tasks.date_words import is_past, moment_words, overdue_words
-from taskmate.tasks.models import Task
 
 
-def when_words(task: Task, zone: ZoneInfo, now: datetime) -> str:
+def when_words(task: TaskTimes, zone: ZoneInfo, now: datetime) -> str:
     """When the task is due, relative to the user's today: "due tomorrow at 9 AM",
     "overdue since 5 PM", or "no due date"."""
     if task.due_date is None:

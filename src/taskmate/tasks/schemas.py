@@ -4,8 +4,9 @@ a task or a project as JSON (used by responses and events alike)."""
 from __future__ import annotations
 
 import re
-from datetime import date, time
-from typing import Annotated, Any
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Annotated, Any, Protocol
 
 from pydantic import (
     AfterValidator,
@@ -25,7 +26,7 @@ from pydantic_core import PydanticCustomError
 from taskmate.api.text import Text
 from taskmate.api.types import Timestamp, TimestampIn
 from taskmate.chat.markdown import render_inline_markdown
-from taskmate.reminders.schemas import ReminderOut, reminder_body
+from taskmate.reminders.schemas import ReminderOut, ReminderRecord, reminder_body
 from taskmate.tasks.listing import TaskStatus
 from taskmate.tasks.models import Project, Task
 
@@ -209,7 +210,52 @@ class ProjectListOut(BaseModel):
     items: list[ProjectOut]
 
 
-def task_body(task: Task) -> TaskOut:
+class LabelRecord(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class TaskRecord(Protocol):
+    """A task as stored, with its labels and reminders: an ORM object, or the plain values
+    the reminder scheduler reads without the ORM."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def project_id(self) -> int | None: ...
+    @property
+    def parent_id(self) -> int | None: ...
+    @property
+    def labels(self) -> Sequence[LabelRecord]: ...
+    @property
+    def priority(self) -> int: ...
+    @property
+    def due_date(self) -> date | None: ...
+    @property
+    def due_time(self) -> time | None: ...
+    @property
+    def due_text(self) -> str | None: ...
+    @property
+    def rrule(self) -> str | None: ...
+    @property
+    def recurrence_text(self) -> str | None: ...
+    @property
+    def reminders(self) -> Sequence[ReminderRecord]: ...
+    @property
+    def completed_at(self) -> datetime | None: ...
+    @property
+    def deleted_at(self) -> datetime | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
+
+
+def task_body(task: TaskRecord) -> TaskOut:
     due = None
     if task.due_date is not None:
         due = DueOut(date=task.due_date, time=task.due_time, text=task.due_text)
@@ -235,7 +281,7 @@ def task_body(task: Task) -> TaskOut:
     )
 
 
-def task_json(task: Task) -> dict[str, Any]:
+def task_json(task: TaskRecord) -> dict[str, Any]:
     return task_body(task).model_dump(mode="json")
 
 
