@@ -102,7 +102,10 @@ def main() -> None:
     if args.which in ("all", "reminders"):
         print("Reminders ...", flush=True)
         users = 10 if args.quick else 1000
-        finished(reminders.table([reminders.run(backend, users=users) for backend in backends]))
+        results = [reminders.run(backend, users=users) for backend in backends]
+        if "postgresql" in backends:
+            results.append(reminders.run("postgresql", users=users, instances=2))
+        finished(reminders.table(results))
     for table in tables:
         print(f"\n{table.text()}")
 
