@@ -3,7 +3,7 @@
 Loading reminders, their tasks with labels and reminders, and building notification objects
 through the ORM cost the scheduler more than the database did. A batch is read as plain rows
 in three statements built once (the due reminders with their task's columns and the user's
-zone, locked on PostgreSQL with ``FOR UPDATE OF reminders SKIP LOCKED``; the tasks' labels;
+zone and date settings, locked on PostgreSQL with ``FOR UPDATE OF reminders SKIP LOCKED``; the tasks' labels;
 the tasks' reminders) and written in two executemany statements (the notifications, and each
 reminder's next time). SQLite renders no lock: one process and its write lock serialise.
 """
@@ -22,6 +22,7 @@ from taskmate.auth.models import User
 from taskmate.db.base import new_id
 from taskmate.reminders.models import Notification, Reminder
 from taskmate.reminders.schedule import arming
+from taskmate.tasks.date_words import DateStyle
 from taskmate.tasks.models import Task, TaskLabel
 
 _REMINDERS = cast(Table, Reminder.__table__)
@@ -63,6 +64,8 @@ _DUE = (
         *(_REMINDERS.c[name] for name in _REMINDER_FIELDS),
         *(_TASKS.c[name].label(_TASK_PREFIX + name) for name in _TASK_FIELDS),
         _USERS.c.timezone,
+        _USERS.c.clock,
+        _USERS.c.date_format,
     )
     .join_from(_REMINDERS, _TASKS, _TASKS.c.id == _REMINDERS.c.task_id)
     .join(_USERS, _USERS.c.id == _REMINDERS.c.user_id)
@@ -145,6 +148,13 @@ class Firing:
     reminder: ReminderRow
     task: TaskRow
     zone: ZoneInfo
+    style: DateStyle  # how the user reads times and dates
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    zone: ZoneInfo
+    style: DateStyle
 
 
 class ReminderClaim:
@@ -160,19 +170,24 @@ class ReminderClaim:
         if not rows:
             return []
         tasks: dict[int, TaskRow] = {}
-        claimed: dict[int, tuple[ReminderRow, ZoneInfo]] = {}
+        claimed: dict[int, tuple[ReminderRow, _Owner]] = {}
+        owners: dict[str, _Owner] = {}
         for row in rows:
             if row.task_id not in tasks:
                 tasks[row.task_id] = _task(row._mapping)
-            claimed[row.id] = (_reminder(row._mapping), ZoneInfo(row.timezone))
+            if row.user_id not in owners:
+                owners[row.user_id] = _Owner(
+                    ZoneInfo(row.timezone), DateStyle(clock=row.clock, date_format=row.date_format)
+                )
+            claimed[row.id] = (_reminder(row._mapping), owners[row.user_id])
         await self._read_labels_and_reminders(db, tasks, claimed)
 
         firings: list[Firing] = []
-        for reminder, zone in claimed.values():
+        for reminder, owner in claimed.values():
             task = tasks[reminder.task_id]
             if task.completed_at is None and task.deleted_at is None:
-                firings.append(self._firing(reminder, task, zone, now))
-            armed = arming(reminder, task, zone, now)
+                firings.append(self._firing(reminder, task, owner, now))
+            armed = arming(reminder, task, owner.zone, now)
             reminder.next_fire_at, reminder.snoozed_until = armed.next_fire_at, armed.snoozed_until
         if firings:
             await db.execute(_NOTIFY, [_notification_row(firing) for firing in firings])
@@ -197,7 +212,7 @@ class ReminderClaim:
         self,
         db: AsyncSession,
         tasks: dict[int, TaskRow],
-        claimed: dict[int, tuple[ReminderRow, ZoneInfo]],
+        claimed: dict[int, tuple[ReminderRow, _Owner]],
     ) -> None:
         ids = {"tasks": list(tasks)}
         for task_id, name in (await db.execute(_LABELS_OF, ids)).all():
@@ -206,9 +221,7 @@ class ReminderClaim:
             own = claimed.get(row.id)
             tasks[row.task_id].reminders.append(own[0] if own else _reminder(row._mapping))
 
-    def _firing(
-        self, reminder: ReminderRow, task: TaskRow, zone: ZoneInfo, now: datetime
-    ) -> Firing:
+    def _firing(self, reminder: ReminderRow, task: TaskRow, owner: _Owner, now: datetime) -> Firing:
         assert reminder.next_fire_at is not None
         late = now - reminder.next_fire_at
         return Firing(
@@ -218,7 +231,8 @@ class ReminderClaim:
             missed=late > self._missed_after,
             reminder=reminder,
             task=task,
-            zone=zone,
+            zone=owner.zone,
+            style=owner.style,
         )
 
 

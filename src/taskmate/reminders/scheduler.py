@@ -196,7 +196,7 @@ def _handed(firing: Firing) -> FiredReminder:
         user_id=firing.reminder.user_id,
         task_id=firing.task.id,
         task_title=firing.task.title,
-        when_words=when_words(firing.task, firing.zone, firing.fired_at),
+        when_words=when_words(firing.task, firing.zone, firing.fired_at, firing.style),
         fired_at=firing.fired_at,
         late_seconds=firing.late_seconds,
     )
