@@ -36,6 +36,7 @@ from taskmate.db import migrate
 from taskmate.db.base import utcnow
 from taskmate.db.engine import Database
 from taskmate.events import Event
+from taskmate.ops.collector import settle_after_startup
 from taskmate.reminders.models import Notification, Reminder
 from taskmate.reminders.scheduler import ReminderScheduler, SchedulerTiming
 from taskmate.tasks.models import Task
@@ -146,6 +147,7 @@ async def _fire(url: str, due: datetime, until: Callable[[Stopwatch], Awaitable[
     scheduler = ReminderScheduler(
         database=database, publisher=stopwatch, clock=utcnow, timing=SchedulerTiming()
     )
+    settle_after_startup()  # as an instance of the app has
     loop = asyncio.create_task(scheduler.run())
     try:
         await asyncio.sleep(max((due - utcnow()).total_seconds(), 0))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -39,6 +38,7 @@ from taskmate.observability.http_metrics import HttpMetricsMiddleware
 from taskmate.observability.logging import configure_logging
 from taskmate.observability.metrics import Metrics
 from taskmate.ops import health, metrics_router
+from taskmate.ops.collector import settle_after_startup
 from taskmate.ops.levels import sample_levels
 from taskmate.ratelimit import RateLimiter
 from taskmate.reminders import notifications_router
@@ -49,7 +49,6 @@ from taskmate.tasks import router as tasks_router
 from taskmate.web.router import install_web
 
 API_PREFIX = "/api/v1"
-GC_THRESHOLDS = (2000, 20, 100)  # Python's defaults: (700, 10, 10)
 LIVE_PATH = API_PREFIX + chat_ws.PATH
 
 
@@ -108,16 +107,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(started: FastAPI) -> AsyncIterator[dict[str, Drain]]:
-        # What exists at startup (modules, routes, settings) lives until exit: taking it out
-        # of the collector's generations keeps full collections short, which cut the
-        # worst-case latency of GET /tasks from ~80 ms to ~12 ms in the benchmark.
-        gc.collect()
-        gc.freeze()
-        # Fewer, later collections of the young generations: with hundreds of sockets
-        # open, the default thresholds ran a full collection (20-50 ms, the loop stopped)
-        # every second or two, and those pauses were the p99 of send -> ack (500 msg/s:
-        # 13-123 ms -> 7-11 ms). Memory per idle socket is unchanged.
-        gc.set_threshold(*GC_THRESHOLDS)
+        settle_after_startup()
         await runtime.events.start()
         async with (
             answering(started.state, runtime, assistant or AssistantPolicy()),

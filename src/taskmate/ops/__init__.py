@@ -1,1 +1,1 @@
-"""Operating an instance: health checks, the doctor, metrics."""
+"""Operating an instance: health checks, the doctor, metrics, the garbage collector."""

@@ -3,9 +3,10 @@
 Loading reminders, their tasks with labels and reminders, and building notification objects
 through the ORM cost the scheduler more than the database did. A batch is read as plain rows
 in three statements built once (the due reminders with their task's columns and the user's
-zone and date settings, locked on PostgreSQL with ``FOR UPDATE OF reminders SKIP LOCKED``; the tasks' labels;
-the tasks' reminders) and written in two executemany statements (the notifications, and each
-reminder's next time). SQLite renders no lock: one process and its write lock serialise.
+zone and date settings, locked on PostgreSQL with ``FOR UPDATE OF reminders SKIP LOCKED``;
+the tasks' labels; the tasks' reminders) and written in two or three (the notifications in
+one executemany; the reminders with nothing ahead cleared in one statement, the others moved
+on in one executemany). SQLite renders no lock: one process and its write lock serialise.
 """
 
 from __future__ import annotations
