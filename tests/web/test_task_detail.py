@@ -48,6 +48,7 @@ async def test_each_field_saves_and_the_list_and_another_tab_follow(
     other = await page.context.new_page()
     await other.goto(f"/?task={task['id']}")  # the address opens the panel
     await expect(panel(other)).to_contain_text("water plants")
+    await page.bring_to_front()  # a page behind another one paints rarely: clicks would wait
     await page.goto("/")
 
     await page.locator("li.task .task-title", has_text="water plants").click()
@@ -93,6 +94,11 @@ async def test_each_field_saves_and_the_list_and_another_tab_follow(
         await expect(panel(tab).locator(".detail-words").first).to_have_text("Tomorrow at 9:30 AM")
         await expect(row(tab, "water the big plants").locator(".task-meta")).to_contain_text(
             "Tomorrow at 9:30 AM"
+        )
+    await post(page, account, f"/tasks/{task['id']}/reminders", {"before_minutes": 90})
+    for tab in (page, other):  # a change made elsewhere
+        await expect(panel(tab).locator(".detail-facts")).to_contain_text(
+            "1 hour 30 minutes before it is due (next: Tomorrow at 8 AM)"
         )
 
     await detail.get_by_role("textbox", name="Repeat rule, in words").fill("every day")
@@ -167,6 +173,8 @@ async def test_on_a_phone_the_detail_is_a_sheet_over_the_whole_screen(
     await expect(detail.locator(".detail-title")).to_be_visible()
     assert await detail.bounding_box() == {"x": 0, "y": 0, **PHONE}
     assert await horizontal_overflow(page) <= 0
+    inner_overflow = "(body) => body.scrollWidth - body.clientWidth"
+    assert await detail.locator(".detail-body").evaluate(inner_overflow) <= 0
     await detail.get_by_role("button", name="Close task details").click()
     await expect(detail).to_be_hidden()
     await expect(page).to_have_url("/")

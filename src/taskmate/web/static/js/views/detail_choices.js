@@ -2,7 +2,7 @@
 // its priority, each saved as soon as it changes.
 import { h, replaceChildren } from "../dom.js";
 
-export const PRIORITIES = [[0, "None"], [4, "P1 · Urgent"], [3, "P2 · High"], [2, "P3 · Medium"], [1, "P4 · Low"]];
+const PRIORITIES = [[0, "None"], [4, "P1 · Urgent"], [3, "P2 · High"], [2, "P3 · Medium"], [1, "P4 · Low"]];
 
 function choice({ label, options, value, changes, save }) {
   const select = h("select", { "aria-label": label });

@@ -9,12 +9,11 @@ export function dueField({ me, save }) {
   const date = h("input", { type: "date", "aria-label": "Due date" });
   const time = h("input", { type: "time", "aria-label": "Due time" });
   const clear = h("button", { type: "button", class: "link", onclick: () => save({ due: null }) }, "No date");
-  const picked = () => {
-    if (!date.value && !time.value) return save({ due: null });
+  const picked = () => { // a time alone is today's
     const due = { date: date.value || todayIn(me.timezone).date, time: time.value || null };
     return save({ due }, { due: { ...due, text: null } });
   };
-  date.addEventListener("change", picked);
+  date.addEventListener("change", () => (date.value ? picked() : save({ due: null })));
   time.addEventListener("change", picked);
   const typed = typedForm({
     label: "Due, in words", placeholder: "next fri 3pm", button: "Set",

@@ -2,18 +2,19 @@
 import { instantWords } from "../dates.js";
 import { h, replaceChildren } from "../dom.js";
 
-function span(minutes) {
-  const parts = [[1440, "day"], [60, "hour"], [1, "minute"]].flatMap(([size, unit]) => {
-    const count = Math.floor(minutes / size);
-    minutes %= size;
+// 90 -> "1 hour 30 minutes"
+function duration(minutes) {
+  let left = minutes;
+  return [[1440, "day"], [60, "hour"], [1, "minute"]].flatMap(([size, unit]) => {
+    const count = Math.floor(left / size);
+    left %= size;
     return count ? [`${count} ${unit}${count === 1 ? "" : "s"}`] : [];
-  });
-  return parts.join(" ");
+  }).join(" ");
 }
 
-export function reminderWords(reminder, me) {
+function reminderWords(reminder, me) {
   const when = reminder.kind === "absolute" ? instantWords(reminder.at, me)
-    : reminder.before_minutes ? `${span(reminder.before_minutes)} before it is due` : "When it is due";
+    : reminder.before_minutes ? `${duration(reminder.before_minutes)} before it is due` : "When it is due";
   return reminder.next_fire_at ? `${when} (next: ${instantWords(reminder.next_fire_at, me)})` : when;
 }
 

@@ -29,14 +29,15 @@ export function detailText({ label, multiline = false, text, html, empty, save }
     const cancel = h("button", { type: "button", class: "link" }, "Cancel");
     const form = h("form", { class: "detail-edit" }, field,
       h("div", { class: "row" }, h("button", { type: "submit", class: "primary" }, "Save"), cancel));
-    const finish = (keep) => {
+    // `refocus`: the focus was in the field's form, so it goes back to Edit, not elsewhere
+    const finish = (keep, refocus = true) => {
       if (!editing) return;
       editing = false;
       form.replaceWith(view);
       const value = multiline ? field.value : field.value.trim();
       if (keep && value !== text(task)) save(value);
       render();
-      editButton.focus();
+      if (refocus) editButton.focus();
     };
     form.addEventListener("submit", (event) => { event.preventDefault(); finish(true); });
     cancel.addEventListener("click", () => finish(false));
@@ -50,7 +51,7 @@ export function detailText({ label, multiline = false, text, html, empty, save }
       }
     });
     form.addEventListener("focusout", (event) => {
-      if (!form.contains(event.relatedTarget)) finish(true);
+      if (!form.contains(event.relatedTarget)) finish(true, false);
     });
     view.replaceWith(form);
     field.focus();
