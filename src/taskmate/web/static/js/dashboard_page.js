@@ -19,7 +19,10 @@ document.getElementById("main").append(board.element);
 document.body.append(detail.element, chatWidget({ me }));
 
 live.on("task", (frame) => tasks.receive(frame.task, frame.event));
-tasks.addEventListener("change", ({ detail: { id, event } }) => board.taskChanged({ event, task: tasks.get(id) }));
+tasks.addEventListener("change", ({ detail: { id, event } }) => {
+  const task = tasks.get(id);
+  if (task) board.taskChanged({ event, task });
+});
 live.on("project", (frame) => {
   board.projectChanged(frame);
   detail.render();

@@ -15,6 +15,14 @@ export function dueField({ me, save }) {
   };
   date.addEventListener("change", () => (date.value ? picked() : save({ due: null })));
   time.addEventListener("change", picked);
+  // A picker being typed in keeps its half-typed value; it shows the task's when left.
+  let current = null;
+  const fill = () => {
+    if (document.activeElement !== date) date.value = current?.date ?? "";
+    if (document.activeElement !== time) time.value = current?.time ?? "";
+  };
+  date.addEventListener("blur", fill);
+  time.addEventListener("blur", fill);
   const typed = typedForm({
     label: "Due, in words", placeholder: "next fri 3pm", button: "Set",
     submit: (text) => save({ due_text: text }, {}),
@@ -24,10 +32,10 @@ export function dueField({ me, save }) {
       h("span", { class: "detail-label" }, "Due"), words,
       h("div", { class: "row" }, date, time, clear), typed),
     update(task) {
-      words.textContent = task.due ? dueWords(task.due, me, todayIn(me.timezone).date) : "No due date";
-      date.value = task.due?.date ?? "";
-      time.value = task.due?.time ?? "";
-      clear.hidden = !task.due;
+      current = task.due;
+      words.textContent = current ? dueWords(current, me, todayIn(me.timezone).date) : "No due date";
+      fill();
+      clear.hidden = !current;
     },
   };
 }

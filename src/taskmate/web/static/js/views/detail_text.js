@@ -4,7 +4,7 @@
 // While it is being edited, changes from elsewhere wait: the field keeps what is typed.
 import { h } from "../dom.js";
 
-export function detailText({ label, multiline = false, text, html, empty, save }) {
+export function detailText({ label, multiline = false, text, html, empty, placeholder, save }) {
   let task = null;
   let editing = false;
   const shown = h("div", { class: multiline ? "detail-notes" : "detail-title" });
@@ -24,7 +24,7 @@ export function detailText({ label, multiline = false, text, html, empty, save }
   function edit() {
     if (editing) return;
     editing = true;
-    const field = h(multiline ? "textarea" : "input", { "aria-label": label, rows: multiline ? 8 : null });
+    const field = h(multiline ? "textarea" : "input", { "aria-label": label, placeholder, rows: multiline ? 8 : null });
     field.value = text(task);
     const cancel = h("button", { type: "button", class: "link" }, "Cancel");
     const form = h("form", { class: "detail-edit" }, field,

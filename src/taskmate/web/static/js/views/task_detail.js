@@ -114,7 +114,7 @@ export class TaskDetail {
       }),
       detailText({
         label: "notes", multiline: true, text: (task) => task.description, html: (task) => task.description_html,
-        empty: "No notes.",
+        empty: "No notes.", placeholder: "Markdown: **bold**, - lists, [links](https://…); Ctrl+Enter saves",
         save: (description) => save({ description }, { description, description_html: textAsHtml(description) }),
       }),
       projectChoice({ projects: this.projects, save }),
