@@ -107,6 +107,23 @@ async def test_filters(client: httpx.AsyncClient, make_user: MakeUser, runtime: 
     ) == ids(slides)
 
 
+async def test_parent_id_lists_the_subtasks_of_one_task(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    user, other = await make_user(), await make_user()
+    parent = await create_task(client, user, title="trip")
+    packed = await create_task(client, user, title="pack", parent_id=parent["id"])
+    booked = await create_task(client, user, title="book", parent_id=parent["id"])
+    await create_task(client, user, title="elsewhere")
+    await client.post(f"{API}/tasks/{packed['id']}/complete", headers=user.headers)
+
+    assert await task_ids(client, user, parent_id=parent["id"]) == [booked["id"]]
+    assert sorted(await task_ids(client, user, parent_id=parent["id"], status="all")) == sorted(
+        [packed["id"], booked["id"]]
+    )
+    assert await task_ids(client, other, parent_id=parent["id"], status="all") == []
+
+
 async def test_overdue_is_judged_in_the_users_time_zone(
     client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
 ) -> None:

@@ -39,6 +39,7 @@ async def test_create_returns_the_task(
         "title": "Water the plants",
         "title_html": "Water the plants",
         "description": "the big ones",
+        "description_html": "<p>the big ones</p>\n",
         "project_id": project["id"],
         "parent_id": None,
         "labels": ["chores", "garden"],
@@ -65,6 +66,18 @@ async def test_create_with_defaults(client: httpx.AsyncClient, make_user: MakeUs
         None,
     )
     assert (task["project_id"], task["parent_id"]) == (None, None)
+
+
+async def test_description_html_is_markdown_rendered_safely(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    source = "- **oat** milk\n- <script>alert(1)</script> [x](javascript:alert(1))"
+    task = await create_task(client, user, title="shop", description=source)
+    assert task["description_html"] == (
+        "<ul>\n<li><strong>oat</strong> milk</li>\n"
+        "<li>&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</li>\n</ul>\n"
+    )
 
 
 INVALID_CREATES: list[tuple[dict[str, Any], str]] = [
@@ -202,7 +215,7 @@ async def test_patch_changes_only_the_fields_sent(
 
     changes = {"project_id": None, "labels": ["b", "c"], "priority": 4, "description": None}
     response = await client.patch(f"{API}/tasks/{task['id']}", json=changes, headers=user.headers)
-    assert response.json() == {**changed, **changes, "description": ""}
+    assert response.json() == {**changed, **changes, "description": "", "description_html": ""}
 
 
 async def test_patch_due_and_recurrence(

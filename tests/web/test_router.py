@@ -30,6 +30,8 @@ async def test_signed_out_visitors_are_sent_to_login_with_the_page_to_return_to(
         response = await client.get(path)
         assert response.status_code == 303
         assert response.headers["location"] == f"/login?next={path}"
+    response = await client.get("/?task=12")  # an open task's detail comes back after login
+    assert response.headers["location"] == "/login?next=/%3Ftask%3D12"
     client.cookies.set("taskmate_access", "not-a-token")
     assert (await client.get("/")).status_code == 303
 

@@ -29,6 +29,7 @@ TRASH_RETENTION = timedelta(days=30)
 class TaskFilters:
     status: TaskStatus = "open"
     project_id: int | None = None
+    parent_id: int | None = None
     label: str | None = None
     due_before: date | None = None
     due_after: date | None = None
@@ -130,6 +131,8 @@ def _filter_conditions(filters: TaskFilters, local_now: datetime) -> list[Column
     conditions: list[ColumnElement[bool]] = []
     if filters.project_id is not None:
         conditions.append(Task.project_id == filters.project_id)
+    if filters.parent_id is not None:
+        conditions.append(Task.parent_id == filters.parent_id)
     if filters.label is not None:
         conditions.append(
             exists().where(TaskLabel.task_id == Task.id, TaskLabel.name == filters.label)

@@ -54,6 +54,7 @@ async def list_tasks(
     filters = TaskFilters(
         status=query.status,
         project_id=query.project_id,
+        parent_id=query.parent_id,
         label=query.label,
         due_before=query.due_before,
         due_after=query.due_after,

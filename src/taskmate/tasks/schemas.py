@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from taskmate.api.text import Text
 from taskmate.api.types import Timestamp, TimestampIn
-from taskmate.chat.markdown import render_inline_markdown
+from taskmate.chat.markdown import render_inline_markdown, render_markdown
 from taskmate.reminders.schemas import ReminderOut, ReminderRecord, reminder_body
 from taskmate.tasks.listing import TaskStatus
 from taskmate.tasks.models import Project, Task
@@ -133,6 +133,7 @@ class QuickAddIn(StrictModel):
 class TaskQuery(BaseModel):
     status: TaskStatus = "open"
     project_id: RecordIdParam | None = None
+    parent_id: RecordIdParam | None = None
     label: Label | None = None
     due_before: date | None = None
     due_after: date | None = None
@@ -180,6 +181,9 @@ class TaskOut(BaseModel):
         description="The title's inline Markdown as safe HTML, rendered as chat messages are"
     )
     description: str
+    description_html: str = Field(
+        description="The description's Markdown as safe HTML, rendered as chat messages are"
+    )
     project_id: int | None
     parent_id: int | None
     labels: list[str]
@@ -267,6 +271,7 @@ def task_body(task: TaskRecord) -> TaskOut:
         title=task.title,
         title_html=render_inline_markdown(task.title),
         description=task.description,
+        description_html=render_markdown(task.description),
         project_id=task.project_id,
         parent_id=task.parent_id,
         labels=sorted(label.name for label in task.labels),
@@ -286,8 +291,8 @@ def task_json(task: TaskRecord) -> dict[str, Any]:
 
 
 def task_facts(task: Task) -> dict[str, Any]:
-    """A task as the assistant reads it: the title once, as written, without its HTML."""
-    return task_body(task).model_dump(mode="json", exclude={"title_html"})
+    """A task as the assistant reads it: its texts once, as written, without their HTML."""
+    return task_body(task).model_dump(mode="json", exclude={"title_html", "description_html"})
 
 
 def project_body(project: Project) -> ProjectOut:

@@ -1,26 +1,40 @@
-// The dashboard: tasks, live from the user's channel, with the chat widget.
+// The dashboard: tasks, live from the user's channel, with a task's detail and the chat widget.
 import { currentUser } from "./api.js";
 import { connection } from "./connection.js";
 import { wireSignOut } from "./session.js";
+import { TaskStore } from "./task_store.js";
 import { TaskBoard } from "./views/tasks.js";
+import { TaskDetail } from "./views/task_detail.js";
 import { topBar } from "./views/status.js";
 import { chatWidget } from "./views/widget.js";
 
 const me = await currentUser();
 const live = connection();
-const board = new TaskBoard({ me });
+const tasks = new TaskStore();
+const board = new TaskBoard({ me, open: (id) => detail.open(id) });
+const detail = new TaskDetail({ me, tasks, projects: () => board.projects });
 document.body.prepend(topBar({ me, live, current: "/" }));
 wireSignOut();
 document.getElementById("main").append(board.element);
-document.body.append(chatWidget({ me }));
+document.body.append(detail.element, chatWidget({ me }));
 
-live.on("task", (frame) => board.taskChanged(frame));
-live.on("project", (frame) => board.projectChanged(frame));
+live.on("task", (frame) => tasks.receive(frame.task, frame.event));
+tasks.addEventListener("change", ({ detail: { id, event } }) => {
+  const task = tasks.get(id);
+  if (task) board.taskChanged({ event, task });
+});
+live.on("project", (frame) => {
+  board.projectChanged(frame);
+  detail.render();
+});
+const catchUp = () => Promise.all([board.load(), detail.refresh()]); // events missed meanwhile
 let seenReady = false;
 live.on("ready", () => {
-  if (seenReady) board.load(); // events missed while disconnected
+  if (seenReady) catchUp();
   seenReady = true;
 });
-live.on("polling", () => board.load());
+live.on("polling", catchUp);
+detail.followAddress();
 await board.load();
+detail.render(); // the projects to choose from
 document.body.dataset.ready = "true";

@@ -43,3 +43,10 @@ export function skeleton(lines = 3) {
   return h("div", { class: "skeleton", "aria-hidden": "true" },
     Array.from({ length: lines }, () => h("div", { class: "skeleton-line" })));
 }
+
+// Text as HTML that shows it literally (a change's preview until the server renders it).
+export function textAsHtml(text) {
+  const holder = document.createElement("div");
+  holder.textContent = text;
+  return holder.innerHTML;
+}

@@ -1,14 +1,17 @@
 // The dashboard's task list: quick add, grouped tasks, inline edit, complete and delete
-// with Undo, filters and search; kept current by the user's live channel.
+// with Undo, filters and search; kept current by the user's live channel. A click on a task
+// (or Enter on it) opens its detail through `open(id)`.
 import { api } from "../api.js";
 import { h, replaceChildren, skeleton } from "../dom.js";
 import { showError, toast } from "../toast.js";
 import { dueWords, todayIn } from "../dates.js";
+import { repeatMark } from "./repeat_mark.js";
 import { groupTasks } from "./task_groups.js";
 
 export class TaskBoard {
-  constructor({ me }) {
+  constructor({ me, open }) {
     this.me = me;
+    this.open = open;
     this.tasks = new Map();
     this.projects = new Map();
     this.by = "when";
@@ -92,9 +95,13 @@ export class TaskBoard {
     title.innerHTML = task.title_html; // sanitized by the server as chat messages are
     const meta = [dueWords(task.due, this.me, today), project ? `#${project.name}` : "", ...task.labels.map((l) => `@${l}`),
       task.priority ? `p${5 - task.priority}` : ""].filter(Boolean).join(" · ");
-    const item = h("li", { class: `task priority-${task.priority}`, "data-id": task.id },
+    const item = h("li", {
+      class: `task priority-${task.priority}`, "data-id": task.id, tabindex: "0",
+      onclick: (event) => { if (!event.target.closest("a, button, input")) this.open(task.id); },
+      onkeydown: (event) => { if (event.key === "Enter" && event.target === item) this.open(task.id); },
+    },
       h("input", { type: "checkbox", "aria-label": `Complete “${task.title}”`, onchange: () => this.complete(task) }),
-      h("div", { class: "task-main" }, title, meta ? h("span", { class: "task-meta" }, meta) : null),
+      h("div", { class: "task-main" }, title, meta ? h("span", { class: "task-meta" }, repeatMark(task.recurrence), meta) : null),
       h("button", { type: "button", class: "icon", "aria-label": `Edit “${task.title}”`, onclick: () => this.edit(item, task) }, "✎"),
       h("button", { type: "button", class: "icon", "aria-label": `Delete “${task.title}”`, onclick: () => this.remove(task) }, "✕"));
     return item;
