@@ -1,5 +1,5 @@
 """The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`, `/settings`), `/static`,
-the service worker `/sw.js` and the API page `/docs` (see ``api_docs``).
+the service worker `/sw.js` and the API pages `/docs` and `/redoc` (see ``api_docs``).
 
 Pages are static HTML shells whose ES modules talk to the API. Whether someone is signed in
 is decided here from the session cookie, so a signed-out visitor is redirected before any
