@@ -3,7 +3,7 @@ import { api, currentUser } from "./api.js";
 import { connection } from "./connection.js";
 import { h } from "./dom.js";
 import { wireSignOut } from "./session.js";
-import { showError } from "./toast.js";
+import { showError, toast } from "./toast.js";
 import { ConversationView } from "./views/conversation.js";
 import { Sidebar } from "./views/sidebar.js";
 import { topBar } from "./views/status.js";
@@ -11,11 +11,12 @@ import { topBar } from "./views/status.js";
 const me = await currentUser();
 const live = connection();
 const main = document.getElementById("main");
+const UNDO_SECONDS = 8; // the server can restore for minutes: Undo is never offered too late
 const view = new ConversationView({ me, onChanged: () => sidebar.reload(), onGone: () => openLatest() });
 const sidebar = new Sidebar({
   onOpen: (id) => open(id, true),
   onCreate: () => create(),
-  onDeleted: (id) => view.gone(id),
+  onDelete: (id, title) => remove(id, title),
 });
 const menu = h("button", {
   type: "button", class: "icon menu", "aria-label": "Conversations", "aria-controls": "sidebar",
@@ -51,6 +52,32 @@ async function create() {
     const conversation = await api("/conversations", { method: "POST", body: {} });
     await open(conversation.id, true);
     sidebar.reload();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+// Deleted at once, then Undo for a few seconds: conversations are soft-deleted, so Undo
+// restores on the server (nothing waits in this tab to be sent or lost).
+async function remove(id, title) {
+  const wasOpen = view.id === id;
+  view.deleting(id);
+  try {
+    await api(`/conversations/${id}`, { method: "DELETE" });
+  } catch (error) {
+    view.deleting(null);
+    return showError(error);
+  }
+  sidebar.drop(id);
+  view.gone(id);
+  toast(`Deleted “${title}”.`, { action: "Undo", seconds: UNDO_SECONDS, onAction: () => restore(id, wasOpen) });
+}
+
+async function restore(id, reopen) {
+  try {
+    await api(`/conversations/${id}/restore`, { method: "POST" });
+    if (reopen) await open(id, true);
+    await sidebar.reload();
   } catch (error) {
     showError(error);
   }

@@ -120,12 +120,19 @@ export class ConversationView {
     this.showConversation();
   }
 
+  // The conversation ``id`` is deleted by this page, which says so itself (with Undo).
+  deleting(id) {
+    this.deletedHere = id;
+  }
+
   // The conversation ``id`` was deleted or this person removed from it: said once, whether
   // the owner's own request or the live frame tells first. Only a participant can be removed.
   gone(id) {
     if (!id || id !== this.id) return;
-    toast(owns(this.conversation, this.me.id) ? "Conversation deleted."
-      : "This conversation was deleted or you were removed from it.");
+    if (id !== this.deletedHere) {
+      toast(owns(this.conversation, this.me.id) ? "Conversation deleted."
+        : "This conversation was deleted or you were removed from it.");
+    }
     this.live.unsubscribe(id);
     this.id = null;
     this.composer.lock("This conversation is no longer available.");
