@@ -5,6 +5,7 @@ import { h } from "./dom.js";
 import { wireSignOut } from "./session.js";
 import { showError, toast } from "./toast.js";
 import { ConversationView } from "./views/conversation.js";
+import { offerShortcuts } from "./views/shortcuts.js";
 import { Sidebar } from "./views/sidebar.js";
 import { topBar } from "./views/status.js";
 
@@ -93,6 +94,13 @@ addEventListener("keydown", (event) => {
   }
   if (event.key === "Escape") toggleDrawer(false);
 });
+offerShortcuts([
+  [["Alt", "N"], "New conversation"],
+  [["Enter"], "Send the message"],
+  [["Shift", "Enter"], "Start a new line in the message"],
+  [["Escape"], "Close a dialog, the notifications or the conversation list; cancel an edit"],
+  [["?"], "Show these shortcuts"],
+]);
 
 async function route() {
   const id = location.pathname.split("/")[2];
