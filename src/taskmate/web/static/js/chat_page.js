@@ -2,6 +2,7 @@
 import { api, currentUser } from "./api.js";
 import { connection } from "./connection.js";
 import { h } from "./dom.js";
+import { registerServiceWorker } from "./service_worker.js";
 import { wireSignOut } from "./session.js";
 import { showError, toast } from "./toast.js";
 import { ConversationView } from "./views/conversation.js";
@@ -117,3 +118,4 @@ async function openLatest() {
 
 await route(); // the conversation first: the list is not needed to start typing
 await sidebar.reload();
+registerServiceWorker().catch(() => {}); // without it, pages offline show the browser's error
