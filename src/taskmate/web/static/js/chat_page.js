@@ -10,10 +10,11 @@ import { offerShortcuts } from "./views/shortcuts.js";
 import { Sidebar } from "./views/sidebar.js";
 import { topBar } from "./views/status.js";
 
+const UNDO_SECONDS = 8; // the server can restore for minutes: Undo is never offered too late
+
 const me = await currentUser();
 const live = connection();
 const main = document.getElementById("main");
-const UNDO_SECONDS = 8; // the server can restore for minutes: Undo is never offered too late
 const view = new ConversationView({ me, onChanged: () => sidebar.reload(), onGone: () => openLatest() });
 const sidebar = new Sidebar({
   onOpen: (id) => open(id, true),
