@@ -127,7 +127,7 @@ def create_app(
         summary="Tasks and a real-time assistant. Protocol: docs/protocol.md",
         lifespan=lifespan,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=None,  # taskmate.web serves /docs from local files
+        docs_url=None,  # taskmate.web serves /docs and /redoc from local files
         redoc_url=None,
     )
     app.state.runtime = runtime

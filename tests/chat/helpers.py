@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from taskmate.api.runtime import Runtime
 from taskmate.chat.log import ItemDraft, ItemLog
+from taskmate.events import ConversationEvent, DomainEvent
 from tests.conftest import Account
 
 API = "/api/v1"
 CONVERSATIONS = f"{API}/conversations"
 
 Json = dict[str, Any]
+E = TypeVar("E", DomainEvent, ConversationEvent)
+
+
+def drain(queue: asyncio.Queue[E]) -> list[E]:
+    """The events waiting in ``queue``, taken out."""
+    events = []
+    while not queue.empty():
+        events.append(queue.get_nowait())
+    return events
 
 
 def url(conversation_id: str, tail: str = "") -> str:

@@ -6,8 +6,17 @@ import httpx
 import pytest
 
 from taskmate.api.runtime import Runtime
+from taskmate.chat.conversations import RESTORE_WINDOW
 from taskmate.chat.models import Generation
-from tests.chat.helpers import CONVERSATIONS, create_conversation, get_conversation, send, url
+from tests.chat.helpers import (
+    CONVERSATIONS,
+    create_conversation,
+    drain,
+    get_conversation,
+    send,
+    share,
+    url,
+)
 from tests.conftest import MakeUser
 from tests.helpers import assert_error, error_fields
 from tests.tasks.helpers import freeze
@@ -157,6 +166,68 @@ async def test_a_finalized_conversation_can_be_deleted(
     conversation = await create_conversation(client, user)
     await client.post(url(conversation["id"], "/finalize"), headers=user.headers)
     assert (await client.delete(url(conversation["id"]), headers=user.headers)).status_code == 204
+
+
+async def test_the_owner_brings_a_deleted_conversation_back_for_everyone(
+    client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
+) -> None:
+    owner, member = await make_user(), await make_user()
+    conversation = await create_conversation(client, owner, title="Trip", assistant="off")
+    await share(client, owner, conversation["id"], member)
+    await send(client, owner, conversation["id"], "pack the tent")
+    await client.delete(url(conversation["id"]), headers=owner.headers)
+    async with runtime.events.subscribe(member.id) as members:
+        response = await client.post(url(conversation["id"], "/restore"), headers=owner.headers)
+        assert response.status_code == 200, response.text
+        heard = drain(members)
+    assert [(event.kind, event.action) for event in heard] == [("conversation", "created")]
+    assert (response.json()["title"], len(response.json()["participants"])) == ("Trip", 2)
+    assert await get_conversation(client, member, conversation["id"]) == response.json()
+    listed = (await client.get(CONVERSATIONS, headers=member.headers)).json()["items"]
+    assert [(row["id"], row["last_message_preview"]) for row in listed] == [
+        (conversation["id"], "pack the tent")
+    ]
+
+
+async def test_restoring_a_live_conversation_changes_nothing(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    owner = await make_user()
+    conversation = await create_conversation(client, owner)
+    response = await client.post(url(conversation["id"], "/restore"), headers=owner.headers)
+    assert response.status_code == 200
+    assert response.json() == conversation
+
+
+async def test_only_the_owner_can_restore_and_others_find_nothing(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    owner, member, stranger = await make_user(), await make_user(), await make_user()
+    conversation = await create_conversation(client, owner)
+    await share(client, owner, conversation["id"], member)
+    restore = url(conversation["id"], "/restore")
+    assert_error(await client.post(restore, headers=member.headers), 404, "not_found")
+    await client.delete(url(conversation["id"]), headers=owner.headers)
+    for someone in (member, stranger):
+        assert_error(await client.post(restore, headers=someone.headers), 404, "not_found")
+    assert_error(await client.get(url(conversation["id"]), headers=owner.headers), 404, "not_found")
+
+
+async def test_a_conversation_deleted_too_long_ago_stays_deleted(
+    client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
+) -> None:
+    owner = await make_user()
+    kept, lost = [await create_conversation(client, owner) for _ in range(2)]
+    clock = freeze(runtime)
+    for conversation in (kept, lost):
+        await client.delete(url(conversation["id"]), headers=owner.headers)
+    clock.advance(seconds=RESTORE_WINDOW.total_seconds() - 1)
+    response = await client.post(url(kept["id"], "/restore"), headers=owner.headers)
+    assert response.status_code == 200
+    clock.advance(seconds=2)
+    late = await client.post(url(lost["id"], "/restore"), headers=owner.headers)
+    assert_error(late, 409, "conflict")
+    assert_error(await client.get(url(lost["id"]), headers=owner.headers), 404, "not_found")
 
 
 @pytest.mark.parametrize("raw", ["not-a-uuid", "123", "0" * 36, "ééé"])

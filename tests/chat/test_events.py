@@ -4,23 +4,13 @@ channels, item, receipt and generation events on the conversation's channel."""
 from __future__ import annotations
 
 import asyncio
-from typing import TypeVar
 
 import httpx
 
 from taskmate.api.runtime import Runtime
-from taskmate.events import ConversationEvent, DomainEvent
-from tests.chat.helpers import create_conversation, send, share, url
+from taskmate.events import DomainEvent
+from tests.chat.helpers import create_conversation, drain, send, share, url
 from tests.conftest import MakeUser
-
-E = TypeVar("E", DomainEvent, ConversationEvent)
-
-
-def drain(queue: asyncio.Queue[E]) -> list[E]:
-    events = []
-    while not queue.empty():
-        events.append(queue.get_nowait())
-    return events
 
 
 def actions(queue: asyncio.Queue[DomainEvent]) -> list[tuple[str, str]]:

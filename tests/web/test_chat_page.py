@@ -35,13 +35,37 @@ async def test_deleting_ones_own_conversation_says_deleted_and_opens_another(
     page = await open_chat(browsing, ana, f"/chat/{newer}")
 
     await page.get_by_role("button", name="Delete “Groceries”").click()
-    await page.get_by_role("dialog").get_by_role("button", name="Delete").click()
 
-    await expect(page.locator(".toast span")).to_have_text("Conversation deleted.")
+    await expect(page.locator(".toast span")).to_have_text(["Deleted “Groceries”."])
     await expect(page).to_have_url(f"/chat/{older}")
     await expect(page.locator(".conversation-title")).to_have_text("Plans")
     await expect(page.get_by_role("textbox", name="Message")).to_be_editable()
+    await expect(page.locator(".sidebar .row-title")).to_have_text(["Plans"])
     await expect(page.get_by_text("removed")).to_have_count(0)
+    gone = await page.request.get(f"/api/v1/conversations/{newer}")
+    assert gone.status == 404
+
+
+async def test_undo_brings_the_deleted_conversation_back_where_it_was(
+    browsing: Browsing, make_user: MakeUser, client: httpx.AsyncClient
+) -> None:
+    ana = await make_user()
+    await new_conversation(client, ana, "Plans")
+    groceries = await new_conversation(client, ana, "Groceries")
+    page = await open_chat(browsing, ana, f"/chat/{groceries}")
+    await send(page, "add buy milk")
+    await expect(page.locator(".bubble.role-assistant[data-status=completed]")).to_have_count(1)
+
+    await page.get_by_role("button", name="Delete “Groceries”").click()
+    await expect(page.locator(".conversation-title")).to_have_text("Plans")
+    await page.locator(".toast").get_by_role("button", name="Undo").click()
+
+    await expect(page).to_have_url(f"/chat/{groceries}")
+    await expect(page.locator(".conversation-title")).to_have_text("Groceries")
+    await expect(page.locator(".log .bubble.mine .body")).to_have_text(["add buy milk"])
+    await expect(page.locator(".sidebar .row-title")).to_have_text(["Groceries", "Plans"])
+    await expect(page.locator(".toast")).to_have_count(0)
+    assert (await page.request.get(f"/api/v1/conversations/{groceries}")).ok
 
 
 async def test_the_open_conversation_shows_no_unread_badge(

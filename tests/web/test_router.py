@@ -11,6 +11,7 @@ import httpx
 from taskmate.web.router import STATIC_DIR
 from tests.conftest import Account, MakeUser
 
+CACHED = re.compile(r'"/static/([^"]+)"')
 IMPORT = re.compile(r"""(?:import|from)\s*(?:[\w{}\s,*]+from\s*)?["'](\.{1,2}/[^"']+)["']""")
 ASSET = re.compile(r"""(?:src|href)="/static/([^"]+)\"""")
 
@@ -40,7 +41,8 @@ async def test_signed_in_pages_are_served_with_a_strict_policy(
     client: httpx.AsyncClient, make_user: MakeUser
 ) -> None:
     await cookie_session(client, await make_user())
-    for path in ("/", "/chat", "/chat/0b8f4a1e-5d8e-4a52-9a49-4b8a0f7d9f10", "/login", "/signup"):
+    pages = ("/", "/chat", "/chat/0b8f4a1e-5d8e-4a52-9a49-4b8a0f7d9f10", "/login", "/signup")
+    for path in (*pages, "/offline"):
         response = await client.get(path)
         assert response.status_code == 200, path
         assert response.headers["content-type"].startswith("text/html")
@@ -84,3 +86,22 @@ def test_every_module_and_asset_a_page_names_ships_in_the_package() -> None:
         ]
     assert len(named) > 20
     assert [path for path in named if not path.is_file()] == []
+
+
+def needed_by(page: str) -> set[Path]:
+    """The files ``page`` loads: what it names, and every module those import, in turn."""
+    found: set[Path] = set()
+    waiting = [STATIC_DIR / asset for asset in ASSET.findall((STATIC_DIR / page).read_text())]
+    while waiting:
+        path = waiting.pop().resolve()
+        if path in found:
+            continue
+        found.add(path)
+        if path.suffix == ".js":
+            waiting += [path.parent / target for target in IMPORT.findall(path.read_text())]
+    return found
+
+
+def test_the_service_worker_keeps_every_file_the_offline_page_needs() -> None:
+    kept = CACHED.findall((STATIC_DIR / "js" / "sw_offline.js").read_text())
+    assert {(STATIC_DIR / path).resolve() for path in kept} == needed_by("offline.html")

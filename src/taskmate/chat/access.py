@@ -57,6 +57,26 @@ async def membership(session: AsyncSession, conversation_id: str, user_id: str) 
     return Membership(conversation=row.Conversation, participant=row.Participant)
 
 
+async def owned(session: AsyncSession, conversation_id: str, user_id: str) -> Conversation:
+    """The conversation ``user_id`` owns, deleted or not: for bringing one back. To anyone
+    else it does not exist."""
+    conversation = (
+        await session.execute(
+            select(Conversation)
+            .join(
+                Participant,
+                (Participant.conversation_id == Conversation.id)
+                & (Participant.user_id == user_id)
+                & (Participant.role == "owner"),
+            )
+            .where(Conversation.id == conversation_id)
+        )
+    ).scalar_one_or_none()
+    if conversation is None:
+        raise conversation_not_found()
+    return conversation
+
+
 async def participants_of(
     session: AsyncSession, conversation_ids: Iterable[str]
 ) -> dict[str, list[ParticipantView]]:

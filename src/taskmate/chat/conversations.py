@@ -1,4 +1,5 @@
-"""Conversations: create, list, read, rename, change the assistant's mode, finalize, delete.
+"""Conversations: create, list, read, rename, change the assistant's mode, finalize, delete,
+restore.
 
 Every method acts for the context's user, commits its own transaction and then publishes a
 ``conversation`` event on each participant's own channel.
@@ -6,16 +7,22 @@ Every method acts for the context's user, commits its own transaction and then p
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from taskmate.chat.access import Membership, conversation_view, membership
+from taskmate.chat.access import Membership, conversation_view, membership, owned
 from taskmate.chat.context import ChatContext
 from taskmate.chat.generations import request_stop
 from taskmate.chat.listing import ConversationListing
 from taskmate.chat.models import Conversation, Participant
 from taskmate.chat.views import ConversationPage, ConversationView, ParticipantView
 from taskmate.db.base import new_id
+from taskmate.errors import Conflict
 from taskmate.events import EventAction
+
+# How long the owner can bring a deleted conversation back: an undo, not a trash.
+RESTORE_WINDOW = timedelta(minutes=10)
 
 
 class ConversationService:
@@ -96,6 +103,18 @@ class ConversationService:
         found.require_owner("delete it")
         found.conversation.deleted_at = self._ctx.now()
         await self._save(found.conversation, "deleted")
+
+    async def restore(self, conversation_id: str) -> ConversationView:
+        """Brings back a conversation deleted within ``RESTORE_WINDOW``, for every
+        participant (a ``created`` event each); a live one is returned unchanged. Answers
+        stopped by the deletion stay stopped."""
+        conversation = await owned(self._db, conversation_id, self._ctx.actor.user_id)
+        if conversation.deleted_at is None:
+            return await conversation_view(self._db, conversation)
+        if conversation.deleted_at < self._ctx.now() - RESTORE_WINDOW:
+            raise Conflict("This conversation was deleted too long ago to be brought back.")
+        conversation.deleted_at = None
+        return await self._save(conversation, "created")
 
     async def _membership(self, conversation_id: str) -> Membership:
         return await membership(self._db, conversation_id, self._ctx.actor.user_id)

@@ -1,4 +1,4 @@
-"""``/conversations``: create, list, read, change, finalize, delete, and share."""
+"""``/conversations``: create, list, read, change, finalize, delete, restore, and share."""
 
 from __future__ import annotations
 
@@ -67,6 +67,14 @@ async def delete_conversation(
 ) -> Response:
     await conversations.delete(conversation_id)
     return Response(status_code=204)
+
+
+@router.post("/{conversation_id}/restore", responses=errors(409))
+async def restore_conversation(
+    conversations: ConversationServiceDep, conversation_id: ConversationId
+) -> ConversationOut:
+    """The owner undoes a delete, within minutes (409 after)."""
+    return conversation_out(await conversations.restore(conversation_id))
 
 
 @router.post("/{conversation_id}/finalize")

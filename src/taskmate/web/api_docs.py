@@ -1,28 +1,47 @@
-"""`/docs`: the interactive API page (Swagger UI) from files shipped in a package, so it
-works on a network without the internet.
+"""`/docs` and `/redoc`: the API pages (Swagger UI, ReDoc) from files shipped in a package,
+so they work on a network without the internet.
 
-FastAPI's page starts Swagger UI with one inline script; its hash goes into this page's
-policy, so the page needs no `'unsafe-inline'` and every other page keeps its own policy.
+FastAPI's Swagger page starts Swagger UI with one inline script; its hash goes into this
+page's policy, so the page needs no `'unsafe-inline'` and every other page keeps its own
+policy.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
 from importlib.resources import files
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from taskmate.api.routing import ApiRoute
 from taskmate.web.headers import add_page_headers
 
 ASSETS_PATH = "/static/api-docs"  # mounted by install_web
-# fastapi-offline keeps Swagger UI's bundle, its stylesheet and a favicon in this folder.
+# fastapi-offline keeps Swagger UI's bundle and stylesheet, ReDoc's bundle and a favicon here.
 ASSETS_DIR = Path(str(files("fastapi_offline") / "static"))
+
+REDOC_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="icon" href="{assets}/favicon.png">
+</head>
+<body>
+<redoc spec-url="{spec}"></redoc>
+<script src="{assets}/redoc.standalone.js"></script>
+</body>
+</html>
+"""
+
+REDOC_ALLOWS = {"style-src": ("'unsafe-inline'",), "worker-src": ("blob:",)}
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -49,6 +68,22 @@ async def swagger_ui(request: Request) -> Response:
     )
     html = bytes(page.body).decode()
     add_page_headers(
-        page.headers, request.headers.get("host", ""), scripts=inline_script_sources(html)
+        page.headers, request.headers.get("host", ""), {"script-src": inline_script_sources(html)}
     )
+    return page
+
+
+@router.get("/redoc")
+async def redoc(request: Request) -> HTMLResponse:
+    """ReDoc's bundle (styled-components) adds `<style>` elements as it renders, with no
+    nonce it can be handed (its `nonce` option never reaches them), so this page alone
+    allows inline styles; its search runs in a worker it makes from a blob. Scripts stay
+    limited to the site's own files, and the page shows nothing but this server's schema."""
+    app: FastAPI = request.app
+    assert app.openapi_url is not None
+    title = html.escape(f"{app.title} API reference")
+    page = HTMLResponse(
+        REDOC_PAGE.format(title=title, assets=ASSETS_PATH, spec=html.escape(app.openapi_url))
+    )
+    add_page_headers(page.headers, request.headers.get("host", ""), REDOC_ALLOWS)
     return page

@@ -4,6 +4,8 @@ caching that suits files served as they are (no build step, so no hashed names).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from starlette.datastructures import MutableHeaders
 
@@ -14,26 +16,33 @@ _PLAIN_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{
 STATIC_CACHE_CONTROL = "no-cache"
 
 
-def content_security_policy(host: str, scripts: tuple[str, ...] = ()) -> str:
-    """``scripts``: sources allowed besides the site's own files (a page's inline hashes)."""
+Sources = Mapping[str, tuple[str, ...]]
+
+
+def content_security_policy(host: str, allow: Sources = MappingProxyType({})) -> str:
+    """``allow``: sources a page needs besides the site's own files, by directive (its
+    inline scripts' hashes in ``script-src``, say)."""
     sockets = f" ws://{host} wss://{host}" if _PLAIN_HOST.match(host) else ""
-    return "; ".join(
-        (
-            "default-src 'self'",
-            " ".join(("script-src 'self'", *scripts)),
-            "style-src 'self'",
-            "img-src 'self' data:",
-            f"connect-src 'self'{sockets}",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-        )
-    )
+    directives = {
+        "default-src": "'self'",
+        "script-src": "'self'",
+        "style-src": "'self'",
+        "img-src": "'self' data:",
+        "connect-src": f"'self'{sockets}",
+        "object-src": "'none'",
+        "base-uri": "'none'",
+        "form-action": "'self'",
+        "frame-ancestors": "'none'",
+    }
+    for directive, sources in allow.items():
+        directives[directive] = " ".join((directives.get(directive, "'self'"), *sources))
+    return "; ".join(f"{directive} {sources}" for directive, sources in directives.items())
 
 
-def add_page_headers(headers: MutableHeaders, host: str, scripts: tuple[str, ...] = ()) -> None:
-    headers["Content-Security-Policy"] = content_security_policy(host, scripts)
+def add_page_headers(
+    headers: MutableHeaders, host: str, allow: Sources = MappingProxyType({})
+) -> None:
+    headers["Content-Security-Policy"] = content_security_policy(host, allow)
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Referrer-Policy"] = "same-origin"
     headers["X-Frame-Options"] = "DENY"

@@ -1,5 +1,6 @@
-"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`, `/settings`), `/static`,
-the service worker `/sw.js` and the API page `/docs` (see ``api_docs``).
+"""The pages (`/`, `/login`, `/signup`, `/chat`, `/chat/{id}`, `/settings`, `/offline`),
+`/static`, the service worker `/sw.js` and the API pages `/docs` and `/redoc` (see
+``api_docs``).
 
 Pages are static HTML shells whose ES modules talk to the API. Whether someone is signed in
 is decided here from the session cookie, so a signed-out visitor is redirected before any
@@ -91,6 +92,13 @@ async def service_worker() -> Response:
     response = FileResponse(STATIC_DIR / "sw.js", media_type="text/javascript")
     add_static_headers(response.headers)
     return response
+
+
+@router.get("/offline")
+async def offline(request: Request) -> Response:
+    """What the service worker shows when a page cannot load: public, as it holds nothing
+    but scripts that read this browser's own storage."""
+    return _page(request, "offline.html")
 
 
 @router.get("/login")

@@ -2,11 +2,15 @@
 import { api, currentUser } from "./api.js";
 import { connection } from "./connection.js";
 import { h } from "./dom.js";
+import { registerServiceWorker } from "./service_worker.js";
 import { wireSignOut } from "./session.js";
-import { showError } from "./toast.js";
+import { showError, toast } from "./toast.js";
 import { ConversationView } from "./views/conversation.js";
+import { offerShortcuts } from "./views/shortcuts.js";
 import { Sidebar } from "./views/sidebar.js";
 import { topBar } from "./views/status.js";
+
+const UNDO_SECONDS = 8; // the server can restore for minutes: Undo is never offered too late
 
 const me = await currentUser();
 const live = connection();
@@ -15,7 +19,7 @@ const view = new ConversationView({ me, onChanged: () => sidebar.reload(), onGon
 const sidebar = new Sidebar({
   onOpen: (id) => open(id, true),
   onCreate: () => create(),
-  onDeleted: (id) => view.gone(id),
+  onDelete: (id, title) => remove(id, title),
 });
 const menu = h("button", {
   type: "button", class: "icon menu", "aria-label": "Conversations", "aria-controls": "sidebar",
@@ -56,6 +60,32 @@ async function create() {
   }
 }
 
+// Deleted at once, then Undo for a few seconds: conversations are soft-deleted, so Undo
+// restores on the server (nothing waits in this tab to be sent or lost).
+async function remove(id, title) {
+  const wasOpen = view.id === id;
+  view.deleting(id);
+  try {
+    await api(`/conversations/${id}`, { method: "DELETE" });
+  } catch (error) {
+    view.deleting(null);
+    return showError(error);
+  }
+  sidebar.drop(id);
+  view.gone(id);
+  toast(`Deleted “${title}”.`, { action: "Undo", seconds: UNDO_SECONDS, onAction: () => restore(id, wasOpen) });
+}
+
+async function restore(id, reopen) {
+  try {
+    await api(`/conversations/${id}/restore`, { method: "POST" });
+    if (reopen) await open(id, true);
+    await sidebar.reload();
+  } catch (error) {
+    showError(error);
+  }
+}
+
 live.on("conversation", () => sidebar.reload());
 live.on("item", (frame) => sidebar.preview(frame.item));
 addEventListener("popstate", () => route());
@@ -66,6 +96,13 @@ addEventListener("keydown", (event) => {
   }
   if (event.key === "Escape") toggleDrawer(false);
 });
+offerShortcuts([
+  [["Alt", "N"], "New conversation"],
+  [["Enter"], "Send the message"],
+  [["Shift", "Enter"], "Start a new line in the message"],
+  [["Escape"], "Close a dialog, the notifications or the conversation list; cancel an edit"],
+  [["?"], "Show these shortcuts"],
+]);
 
 async function route() {
   const id = location.pathname.split("/")[2];
@@ -82,3 +119,4 @@ async function openLatest() {
 
 await route(); // the conversation first: the list is not needed to start typing
 await sidebar.reload();
+registerServiceWorker().catch(() => {}); // without it, pages offline show the browser's error

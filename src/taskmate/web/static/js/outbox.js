@@ -1,11 +1,10 @@
-// Messages on their way to the server, kept in localStorage so that what was typed offline,
-// or before a crash or a reload, is sent exactly once: every message has a client_id, and the
-// server answers a repeated client_id with the message it already has. States: pending
-// (waiting or in flight), failed (the server refused it; Retry sends it again).
+// Messages on their way to the server, kept in localStorage (outbox_entries.js) so that what
+// was typed offline, or before a crash or a reload, is sent exactly once: every message has a
+// client_id, and the server answers a repeated client_id with the message it already has.
+// States: pending (waiting or in flight), failed (the server refused it; Retry sends it again).
 import { api } from "./api.js";
 import { backoff } from "./connection.js";
-
-const KEY = "taskmate.outbox";
+import { OUTBOX_KEY, outboxEntries } from "./outbox_entries.js";
 
 export class Outbox extends EventTarget {
   constructor(storage = localStorage) {
@@ -15,20 +14,16 @@ export class Outbox extends EventTarget {
     this.attempt = 0;
     this.timer = null;
     addEventListener("storage", (event) => {
-      if (event.key === KEY) this.changed();
+      if (event.key === OUTBOX_KEY) this.changed();
     });
   }
 
   load() {
-    try {
-      return JSON.parse(this.storage.getItem(KEY) ?? "[]");
-    } catch {
-      return [];
-    }
+    return outboxEntries(this.storage);
   }
 
   save(entries) {
-    this.storage.setItem(KEY, JSON.stringify(entries));
+    this.storage.setItem(OUTBOX_KEY, JSON.stringify(entries));
     this.changed();
   }
 

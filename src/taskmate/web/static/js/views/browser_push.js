@@ -5,6 +5,7 @@
 // renews it on the server (and turns it back on).
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
+import { registerServiceWorker } from "../service_worker.js";
 import { showError, toast } from "../toast.js";
 import { channelRow } from "./channel_row.js";
 
@@ -37,7 +38,7 @@ export class BrowserPush {
       this.status.textContent = failure.message;
       return;
     }
-    this.registration = await navigator.serviceWorker.register("/sw.js");
+    this.registration = await registerServiceWorker();
     const subscription = await this.registration.pushManager.getSubscription();
     if (subscription && Notification.permission === "granted") await this.send(subscription);
     await this.refresh();

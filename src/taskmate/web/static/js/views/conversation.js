@@ -10,6 +10,7 @@ import { showError, toast } from "../toast.js";
 import { Composer } from "./composer.js";
 import { fillBody, pendingBubble, renderItem } from "./items.js";
 import { ConversationHeader, owns } from "./conversation_header.js";
+import { editMessage } from "./message_editor.js";
 
 const PAGE = 50;
 const NEAR_BOTTOM_PX = 80;
@@ -39,6 +40,9 @@ export class ConversationView {
     this.retryButton = h("button", {
       type: "button", class: "link", "aria-label": "Retry answer", onclick: () => this.post("regenerate"),
     }, "Retry");
+    this.editButton = h("button", {
+      type: "button", class: "link", "aria-label": "Edit and send again", onclick: () => this.edit(),
+    }, "Edit");
     this.composer = new Composer({
       onSend: (content) => this.send(content),
       onTyping: (active) => this.id && this.live.send({ type: "typing", conversation_id: this.id, active }),
@@ -116,12 +120,19 @@ export class ConversationView {
     this.showConversation();
   }
 
+  // The conversation ``id`` is deleted by this page, which says so itself (with Undo).
+  deleting(id) {
+    this.deletedHere = id;
+  }
+
   // The conversation ``id`` was deleted or this person removed from it: said once, whether
   // the owner's own request or the live frame tells first. Only a participant can be removed.
   gone(id) {
     if (!id || id !== this.id) return;
-    toast(owns(this.conversation, this.me.id) ? "Conversation deleted."
-      : "This conversation was deleted or you were removed from it.");
+    if (id !== this.deletedHere) {
+      toast(owns(this.conversation, this.me.id) ? "Conversation deleted."
+        : "This conversation was deleted or you were removed from it.");
+    }
     this.live.unsubscribe(id);
     this.id = null;
     this.composer.lock("This conversation is no longer available.");
@@ -188,6 +199,7 @@ export class ConversationView {
     const waitsOnPerson = items.some((item) => item.type === "choice" && item.status === "pending");
     this.stopButton.hidden = !streaming || !active || (waitsOnPerson && !streaming.content);
     this.placeRetry(items, active && !streaming);
+    this.placeEdit(items, active);
     const names = [...this.typers.values()]; // the assistant's own mark is in the log
     this.typingLine.textContent = names.length ? `${names.join(", ")} ${names.length > 1 ? "are" : "is"} typing…` : "";
     const empty = items.length === 0 && this.outbox.entries(this.id).length === 0;
@@ -206,6 +218,30 @@ export class ConversationView {
     const actions = retryable && this.elements.get(answer.id)?.querySelector(".message-actions");
     if (actions) actions.append(this.retryButton);
     else this.retryButton.remove();
+  }
+
+  // Edit sits on this person's latest message while the conversation takes new ones.
+  placeEdit(items, possible) {
+    const mine = items.findLast((item) => item.type === "message" && item.role === "user"
+      && item.author?.user_id === this.me.id);
+    const actions = possible && mine && this.elements.get(mine.id)?.querySelector(".message-actions");
+    if (actions) {
+      this.edited = mine;
+      actions.append(this.editButton);
+    } else {
+      this.editButton.remove();
+    }
+  }
+
+  edit() {
+    const bubble = this.editButton.closest(".bubble");
+    editMessage(bubble, this.edited.content ?? "", {
+      onSend: (content) => {
+        this.send(content);
+        this.composer.focus();
+      },
+      onCancel: () => this.editButton.focus(),
+    });
   }
 
   // Loaded, active, and nothing said yet (nor waiting in the outbox): as good as a new one.

@@ -1,6 +1,7 @@
 // One element per conversation item: message bubbles by role, thinking steps, tool-call
 // cards (the call's mechanics, see tool_facts.js) with Undo, and choice buttons. A finished
 // answer has a row of actions: Copy (its Markdown source), and the view adds Retry to the
+// last one; the person's own messages have an empty row, where the view puts Edit on their
 // last one. Completed
 // messages show the server's sanitized HTML; streaming ones show plain text, and an answer
 // with no text yet shows only a small "thinking" mark (hidden by the stylesheet once a step,
@@ -49,6 +50,7 @@ function message(item, { me }) {
   body,
   ENDINGS[item.status] ? h("div", { class: "ending" }, ENDINGS[item.status]) : null,
   mine ? h("div", { class: "delivery", "aria-label": "Sent" }, "Sent") : null,
+  mine ? h("div", { class: "message-actions" }) : null,
   item.role === "assistant" && item.status !== "streaming" ? answerActions(item) : null);
 }
 

@@ -1,14 +1,13 @@
-// The conversation list: new, search, delete with confirmation, and older pages loaded as
-// the list scrolls. On phones it is a drawer opened from the top bar.
+// The conversation list: new, search, delete (the page does it, with Undo), and older pages
+// loaded as the list scrolls. On phones it is a drawer opened from the top bar.
 import { api } from "../api.js";
 import { debounce, h, replaceChildren, skeleton } from "../dom.js";
 import { showError } from "../toast.js";
-import { confirmAction } from "./dialog.js";
 
 export class Sidebar {
-  constructor({ onOpen, onCreate, onDeleted }) {
+  constructor({ onOpen, onCreate, onDelete }) {
     this.onOpen = onOpen;
-    this.onDeleted = onDeleted;
+    this.onDelete = onDelete;
     this.current = null;
     this.query = "";
     // Live previews by conversation: a listing fetched before a message arrived must not
@@ -75,7 +74,7 @@ export class Sidebar {
         onclick: (event) => { event.preventDefault(); this.onOpen(conversation.id); },
       }, h("span", { class: "row-title" }, title),
       h("span", { class: "preview" }, preview ?? ""), unread),
-      h("button", { type: "button", class: "icon", "aria-label": `Delete “${title}”`, onclick: () => this.remove(conversation, title) }, "✕"));
+      h("button", { type: "button", class: "icon", "aria-label": `Delete “${title}”`, onclick: () => this.onDelete(conversation.id, title) }, "✕"));
   }
 
   // A message of a listed conversation (the open one: its items arrive live) becomes its
@@ -101,15 +100,7 @@ export class Sidebar {
     }
   }
 
-  async remove(conversation, title) {
-    const sure = await confirmAction({ text: `Delete “${title}” for everyone in it? This cannot be undone.`, action: "Delete" });
-    if (!sure) return;
-    try {
-      await api(`/conversations/${conversation.id}`, { method: "DELETE" });
-      this.list.querySelector(`[data-id="${conversation.id}"]`)?.remove();
-      this.onDeleted(conversation.id);
-    } catch (error) {
-      showError(error);
-    }
+  drop(id) {
+    this.list.querySelector(`[data-id="${id}"]`)?.remove();
   }
 }
