@@ -19,6 +19,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -125,6 +126,26 @@ class TaskPatch(StrictModel):
         return _refuse_null(value)
 
 
+class TaskMoveIn(StrictModel):
+    """Exactly one of the two: the open task of the same list to stand before, or after."""
+
+    before_id: RecordId | None = None
+    after_id: RecordId | None = None
+
+    @model_validator(mode="after")
+    def _one_place(self) -> TaskMoveIn:
+        if (self.before_id is None) == (self.after_id is None):
+            raise PydanticCustomError("one_place", "send exactly one of before_id and after_id")
+        return self
+
+    def place(self) -> tuple[int, bool]:
+        """The task to stand next to, and whether after it."""
+        if self.after_id is not None:
+            return self.after_id, True
+        assert self.before_id is not None  # the validator saw exactly one
+        return self.before_id, False
+
+
 class QuickAddIn(StrictModel):
     text: Annotated[str, Text(strip=True, min_length=1, max_length=1000)]
 
@@ -183,6 +204,9 @@ class TaskOut(BaseModel):
     parent_id: int | None
     labels: list[str]
     priority: int
+    position: int = Field(
+        description="Order within the task's list (its project, or the inbox), then by id"
+    )
     due: DueOut | None
     recurrence: RecurrenceOut | None
     reminders: list[ReminderOut]
@@ -225,6 +249,7 @@ def task_body(task: Task) -> TaskOut:
         parent_id=task.parent_id,
         labels=sorted(label.name for label in task.labels),
         priority=task.priority,
+        position=task.position,
         due=due,
         recurrence=recurrence,
         reminders=[reminder_body(reminder) for reminder in task.reminders],
@@ -240,8 +265,9 @@ def task_json(task: Task) -> dict[str, Any]:
 
 
 def task_facts(task: Task) -> dict[str, Any]:
-    """A task as the assistant reads it: the title once, as written, without its HTML."""
-    return task_body(task).model_dump(mode="json", exclude={"title_html"})
+    """A task as the assistant reads it: the title once, as written, without its HTML, and
+    without its place in its list, which the assistant neither shows nor changes."""
+    return task_body(task).model_dump(mode="json", exclude={"title_html", "position"})
 
 
 def project_body(project: Project) -> ProjectOut:
