@@ -11,7 +11,7 @@ const live = connection();
 const board = new TaskBoard({ me });
 document.body.prepend(topBar({ me, live, current: "/" }));
 wireSignOut();
-document.getElementById("main").append(board.element);
+document.getElementById("main").append(board.nav.element, board.element);
 document.body.append(chatWidget({ me }));
 
 live.on("task", (frame) => board.taskChanged(frame));
