@@ -207,13 +207,7 @@ class TaskService:
         if position is not None:
             task.position = position
             return await self._save_if_changed(task)
-        ordered = [
-            row
-            for row in await self._db.scalars(in_order(task.user_id, task.project_id))
-            if row is not task
-        ]
-        ordered.insert(ordered.index(target) + (1 if after else 0), task)
-        await self._save("updated", renumbered(ordered))
+        await self._renumber(task, next_to=target, after=after)
         return task
 
     async def complete(self, task_id: int) -> Task:
@@ -298,6 +292,16 @@ class TaskService:
                 field, f"task #{target_id} is not an open task of the same project or inbox"
             )
         return target
+
+    async def _renumber(self, task: Task, *, next_to: Task, after: bool) -> None:
+        """Spreads the list out again, with the task put right after (or before) ``next_to``."""
+        ordered = [
+            row
+            for row in await self._db.scalars(in_order(task.user_id, task.project_id))
+            if row is not task
+        ]
+        ordered.insert(ordered.index(next_to) + (1 if after else 0), task)
+        await self._save("updated", renumbered(ordered))
 
     async def _end_of_list(self, project_id: int | None) -> int:
         """After the tasks already in the list: a task moving in is not written yet."""
