@@ -140,8 +140,9 @@ export class TaskBoard {
     if (isReorderable(this.view) && !this.search.value.trim()) reorderable(list, (id, place) => this.move(id, place));
     if (!name) return h("section", { class: "task-group", "aria-label": nameOf(this.view, this.projects) }, list);
     return h("section", { class: `task-group group-${name.toLowerCase().replace(/\W+/g, "-")}`, "aria-label": name },
-      h(week ? "h3" : "h2", {}, name, detail ? h("span", { class: "detail" }, ` ${detail}`) : null,
-        h("span", { class: "count" }, ` ${tasks.length}`)),
+      // Days under their week: the date beside the name, and no count to read as part of it.
+      week ? h("h3", {}, name, detail ? h("span", { class: "detail" }, ` ${detail}`) : null)
+        : h("h2", {}, name, h("span", { class: "count" }, ` ${tasks.length}`)),
       list);
   }
 
