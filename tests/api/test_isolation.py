@@ -48,6 +48,7 @@ CALLS = {
     "restore task": Call("POST", "/tasks/{trashed}/restore"),
     "complete task": Call("POST", "/tasks/{task}/complete"),
     "reopen task": Call("POST", "/tasks/{done}/reopen"),
+    "move task": Call("POST", "/tasks/{task}/move", lambda ids: {"before_id": ids["subtask"]}),
     "list a project's tasks": Call("GET", "/tasks?project_id={project}"),
     "change project": Call("PATCH", "/projects/{project}", lambda ids: {"name": "mine"}),
     "delete project": Call("DELETE", "/projects/{project}"),
@@ -67,6 +68,9 @@ CALLS = {
     ),
     "move own task under task": Call(
         "PATCH", "/tasks/{own}", lambda ids: {"parent_id": ids["task"]}, 422, "parent_id"
+    ),
+    "move own task beside task": Call(
+        "POST", "/tasks/{own}/move", lambda ids: {"after_id": ids["task"]}, 422, "after_id"
     ),
 }
 
@@ -166,6 +170,7 @@ ENDPOINTS = [
     ("POST", "/tasks/1/restore"),
     ("POST", "/tasks/1/complete"),
     ("POST", "/tasks/1/reopen"),
+    ("POST", "/tasks/1/move"),
     ("GET", "/tasks/abc"),
     ("GET", "/projects"),
     ("POST", "/projects"),

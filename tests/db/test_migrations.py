@@ -84,3 +84,39 @@ def test_display_preferences_default_for_existing_users_and_go_away_on_downgrade
             assert not columns & {"clock", "date_format", "week_start", "theme"}
         finally:
             engine.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_existing_tasks_keep_the_order_they_were_made_in(backend: str, tmp_path: Path) -> None:
+    with empty_database(backend, tmp_path) as url:
+        async_url = Settings(database_url=url).resolved_database_url
+        migrate.upgrade(async_url, "0009")
+        engine = create_engine(sync_url(url))
+        try:
+            with engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "INSERT INTO users (id, email, name, password_hash, timezone, "
+                        "created_at, updated_at) VALUES ('u1', 'a@example.com', 'Ada', 'x', "
+                        "'UTC', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                    )
+                )
+                for task_id in (7, 3):
+                    connection.execute(
+                        text(
+                            "INSERT INTO tasks (id, user_id, title, description, priority, "
+                            "due_sort, created_at, updated_at) VALUES (:id, 'u1', 't', '', 0, "
+                            "'~', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                        ),
+                        {"id": task_id},
+                    )
+            migrate.upgrade(async_url, "0010")
+            with engine.connect() as connection:
+                rows = connection.execute(text("SELECT id, position FROM tasks ORDER BY id"))
+                assert [tuple(row) for row in rows] == [(3, 3), (7, 7)]
+            migrate.downgrade(async_url, "0009")
+            with engine.connect() as connection:
+                columns = {column["name"] for column in inspect(connection).get_columns("tasks")}
+            assert "position" not in columns
+        finally:
+            engine.dispose()

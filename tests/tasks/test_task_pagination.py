@@ -137,29 +137,29 @@ async def test_bad_cursors_are_refused(
 
 
 async def test_listing_reads_the_index_in_order(runtime: Runtime) -> None:
-    """No sort step: each status walks its index. PostgreSQL is told to avoid table scans and
-    sorts, which it rightly prefers for a table this small: a query whose order the index
-    cannot give still shows a sort then."""
+    """No sort step: each status, and a project's open tasks, walks its index. PostgreSQL is
+    told to avoid table scans and sorts, which it rightly prefers for a table this small: a
+    query whose order the index cannot give still shows a sort then."""
     now = datetime(2026, 3, 10, 12, tzinfo=UTC)
     by_due: list[CursorValue] = ["2026-03-10 ", 2, 5]
     by_time: list[CursorValue] = [now.isoformat(), 5]
-    plans: dict[TaskStatus, tuple[str, list[CursorValue]]] = {
-        "open": ("ix_tasks_open_order", by_due),
-        "all": ("ix_tasks_open_order", by_due),
-        "done": ("ix_tasks_user_id_completed_at_id", by_time),
-        "deleted": ("ix_tasks_user_id_deleted_at_id", by_time),
-    }
+    by_position: list[CursorValue] = [2048, 5]
+    plans: list[tuple[TaskFilters, str, list[CursorValue]]] = [
+        (TaskFilters(status="open"), "ix_tasks_open_order", by_due),
+        (TaskFilters(status="all"), "ix_tasks_open_order", by_due),
+        (TaskFilters(status="done"), "ix_tasks_user_id_completed_at_id", by_time),
+        (TaskFilters(status="deleted"), "ix_tasks_user_id_deleted_at_id", by_time),
+        (TaskFilters(status="open", project_id=3), "ix_tasks_list_order", by_position),
+    ]
     engine = runtime.database.engine
     sqlite = runtime.database.dialect == "sqlite"
     async with runtime.database.session() as session:
         if not sqlite:
             await session.execute(text("SET LOCAL enable_seqscan = off"))
             await session.execute(text("SET LOCAL enable_sort = off"))
-        for status, (index, position) in plans.items():
+        for filters, index, position in plans:
             for after in (None, position):
-                statement = listing_statement(
-                    "user", TaskFilters(status=status), local_now=now, after=after, limit=50
-                )
+                statement = listing_statement("user", filters, local_now=now, after=after, limit=50)
                 sql = statement.compile(engine.sync_engine, compile_kwargs={"literal_binds": True})
                 explain = "EXPLAIN QUERY PLAN" if sqlite else "EXPLAIN"
                 plan = " | ".join(

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from taskmate.api.runtime import Runtime
+from taskmate.tasks.models import POSITION_STEP
 from tests.conftest import MakeUser
 from tests.tasks.helpers import API, assert_error, create_project, create_task, freeze, get_task
 
@@ -44,6 +45,7 @@ async def test_create_returns_the_task(
         "parent_id": None,
         "labels": ["chores", "garden"],
         "priority": 3,
+        "position": POSITION_STEP,
         "due": {"date": "2026-03-12", "time": "08:30", "text": None},
         "recurrence": None,
         "reminders": [],

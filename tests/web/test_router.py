@@ -33,6 +33,8 @@ async def test_signed_out_visitors_are_sent_to_login_with_the_page_to_return_to(
         assert response.headers["location"] == f"/login?next={path}"
     response = await client.get("/?task=12")  # an open task's detail comes back after login
     assert response.headers["location"] == "/login?next=/%3Ftask%3D12"
+    response = await client.get("/?label=home office")
+    assert response.headers["location"] == "/login?next=/%3Flabel%3Dhome%2520office"
     client.cookies.set("taskmate_access", "not-a-token")
     assert (await client.get("/")).status_code == 303
 

@@ -48,6 +48,7 @@ _TASK_FIELDS = (
     "project_id",
     "parent_id",
     "priority",
+    "position",
     "due_date",
     "due_time",
     "due_text",
@@ -124,6 +125,7 @@ class TaskRow:
     project_id: int | None
     parent_id: int | None
     priority: int
+    position: int
     due_date: date | None
     due_time: time | None
     due_text: str | None

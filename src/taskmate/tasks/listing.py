@@ -1,8 +1,10 @@
 """The task listing: filters, the order of each status, and keyset positions within it.
 
 Open (and all) tasks follow the index ``ix_tasks_open_order (user_id, due_sort, priority DESC,
-id)``, so a page is an index range scan with no sort step. Done and deleted tasks run newest
-first along ``(user_id, completed_at, id)`` and ``(user_id, deleted_at, id)`` read backwards.
+id)``, so a page is an index range scan with no sort step; the open tasks of one project follow
+the order the user gave them, ``ix_tasks_list_order (user_id, project_id, position, id)``. Done
+and deleted tasks run newest first along ``(user_id, completed_at, id)`` and ``(user_id,
+deleted_at, id)`` read backwards.
 Each keyset condition repeats its leading column as a plain range (``due_sort >= :key``) so
 the database can seek straight to the position instead of filtering from the start.
 """
@@ -106,7 +108,26 @@ class NewestFirst:
         )
 
 
-Ordering = DueOrder | NewestFirst
+class PositionOrder:
+    """By the position the user gave each task in its list, then id."""
+
+    def order_by(self) -> tuple[ColumnElement[Any], ...]:
+        return (Task.position.asc(), Task.id.asc())
+
+    def key_of(self, task: Task) -> list[CursorValue]:
+        return [task.position, task.id]
+
+    def after(self, key: Sequence[CursorValue]) -> ColumnElement[bool]:
+        if len(key) != 2 or not all(map(_is_int, key)):
+            raise invalid_cursor()
+        position, task_id = key
+        return and_(
+            Task.position >= position,
+            or_(Task.position > position, and_(Task.position == position, Task.id > task_id)),
+        )
+
+
+Ordering = DueOrder | NewestFirst | PositionOrder
 
 ORDERINGS: dict[TaskStatus, Ordering] = {
     "open": DueOrder(),
@@ -114,6 +135,14 @@ ORDERINGS: dict[TaskStatus, Ordering] = {
     "done": NewestFirst(Task.completed_at),
     "deleted": NewestFirst(Task.deleted_at),
 }
+BY_POSITION = PositionOrder()
+
+
+def ordering_of(filters: TaskFilters) -> tuple[str, Ordering]:
+    """The listing's order and the scope its cursors are tied to."""
+    if filters.status == "open" and filters.project_id is not None:
+        return "open-by-position", BY_POSITION
+    return filters.status, ORDERINGS[filters.status]
 
 
 def _status_condition(status: TaskStatus, now: datetime) -> ColumnElement[bool]:
@@ -164,7 +193,7 @@ def listing_statement(
     limit: int,
 ) -> Select[Task]:
     """One page of the user's tasks, plus one row to tell whether another page follows."""
-    ordering = ORDERINGS[filters.status]
+    _, ordering = ordering_of(filters)
     conditions = [
         Task.user_id == user_id,
         _status_condition(filters.status, local_now),

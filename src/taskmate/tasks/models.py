@@ -11,6 +11,8 @@ from taskmate.db.base import Base, utcnow
 from taskmate.reminders.models import Reminder
 
 UNDATED_SORT_KEY = "~"  # sorts after every "YYYY-MM-DD ..." key
+# Gap between neighbours in a list's hand-made order, so a move usually rewrites one row.
+POSITION_STEP = 1024
 
 
 def due_sort_key(due_date: date | None, due_time: time | None) -> str:
@@ -51,6 +53,7 @@ class Task(Base):
         Index(None, "user_id", "completed_at", "id"),
         Index(None, "user_id", "deleted_at", "id"),
         Index(None, "user_id", "updated_at"),
+        Index("ix_tasks_list_order", "user_id", "project_id", "position", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -68,6 +71,8 @@ class Task(Base):
     due_time: Mapped[time | None]
     due_text: Mapped[str | None] = mapped_column(String(200))
     due_sort: Mapped[str] = mapped_column(String(20), default=UNDATED_SORT_KEY)
+    # The order the user gave the tasks of one list (a project, or the inbox), then by id.
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     rrule: Mapped[str | None] = mapped_column(String(500))
     recurrence_text: Mapped[str | None] = mapped_column(String(200))
     completed_at: Mapped[datetime | None]

@@ -1,4 +1,4 @@
-"""``/tasks``: list, create, quick add, read, change, complete, reopen, delete, restore."""
+"""``/tasks``: list, create, quick add, read, change, move, complete, reopen, delete, restore."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from taskmate.api.routing import ApiRoute, errors
 from taskmate.tasks.dates import Due
 from taskmate.tasks.deps import CursorCodecDep, TaskId, TaskServiceDep
 from taskmate.tasks.fields import UNSET, TaskFields
-from taskmate.tasks.listing import TaskFilters
+from taskmate.tasks.listing import TaskFilters, ordering_of
 from taskmate.tasks.schemas import (
     DueIn,
     QuickAddIn,
     TaskCreate,
+    TaskMoveIn,
     TaskOut,
     TaskPageOut,
     TaskPatch,
@@ -62,11 +63,12 @@ async def list_tasks(
         q=query.q or None,
         updated_after=query.updated_after,
     )
-    after = codec.decode(query.cursor, query.status) if query.cursor else None
+    scope, _ = ordering_of(filters)
+    after = codec.decode(query.cursor, scope) if query.cursor else None
     page = await tasks.listing(filters, limit=query.limit, after=after)
     return TaskPageOut(
         items=[task_body(task) for task in page.items],
-        next_cursor=codec.encode(query.status, page.next_key) if page.next_key else None,
+        next_cursor=codec.encode(scope, page.next_key) if page.next_key else None,
     )
 
 
@@ -88,6 +90,13 @@ async def read_task(tasks: TaskServiceDep, task_id: TaskId) -> TaskOut:
 @router.patch("/{task_id}")
 async def update_task(body: TaskPatch, tasks: TaskServiceDep, task_id: TaskId) -> TaskOut:
     return task_body(await tasks.update(task_id, task_fields(body)))
+
+
+@router.post("/{task_id}/move")
+async def move_task(body: TaskMoveIn, tasks: TaskServiceDep, task_id: TaskId) -> TaskOut:
+    """Reorders a task within its list; the neighbours it passes keep their place."""
+    next_to, after = body.place()
+    return task_body(await tasks.move(task_id, next_to=next_to, after=after))
 
 
 @router.delete("/{task_id}", status_code=204)

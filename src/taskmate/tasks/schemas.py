@@ -20,6 +20,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -126,6 +127,26 @@ class TaskPatch(StrictModel):
         return _refuse_null(value)
 
 
+class TaskMoveIn(StrictModel):
+    """Exactly one of the two: the open task of the same list to stand before, or after."""
+
+    before_id: RecordId | None = None
+    after_id: RecordId | None = None
+
+    @model_validator(mode="after")
+    def _one_place(self) -> TaskMoveIn:
+        if (self.before_id is None) == (self.after_id is None):
+            raise PydanticCustomError("one_place", "send exactly one of before_id and after_id")
+        return self
+
+    def place(self) -> tuple[int, bool]:
+        """The task to stand next to, and whether after it."""
+        if self.after_id is not None:
+            return self.after_id, True
+        assert self.before_id is not None  # the validator saw exactly one
+        return self.before_id, False
+
+
 class QuickAddIn(StrictModel):
     text: Annotated[str, Text(strip=True, min_length=1, max_length=1000)]
 
@@ -188,6 +209,9 @@ class TaskOut(BaseModel):
     parent_id: int | None
     labels: list[str]
     priority: int
+    position: int = Field(
+        description="Order within the task's list (its project, or the inbox), then by id"
+    )
     due: DueOut | None
     recurrence: RecurrenceOut | None
     reminders: list[ReminderOut]
@@ -238,6 +262,8 @@ class TaskRecord(Protocol):
     @property
     def priority(self) -> int: ...
     @property
+    def position(self) -> int: ...
+    @property
     def due_date(self) -> date | None: ...
     @property
     def due_time(self) -> time | None: ...
@@ -276,6 +302,7 @@ def task_body(task: TaskRecord) -> TaskOut:
         parent_id=task.parent_id,
         labels=sorted(label.name for label in task.labels),
         priority=task.priority,
+        position=task.position,
         due=due,
         recurrence=recurrence,
         reminders=[reminder_body(reminder) for reminder in task.reminders],
@@ -291,8 +318,11 @@ def task_json(task: TaskRecord) -> dict[str, Any]:
 
 
 def task_facts(task: Task) -> dict[str, Any]:
-    """A task as the assistant reads it: its texts once, as written, without their HTML."""
-    return task_body(task).model_dump(mode="json", exclude={"title_html", "description_html"})
+    """A task as the assistant reads it: its texts once, as written, without their HTML, and
+    without its place in its list, which the assistant neither shows nor changes."""
+    return task_body(task).model_dump(
+        mode="json", exclude={"title_html", "description_html", "position"}
+    )
 
 
 def project_body(project: Project) -> ProjectOut:

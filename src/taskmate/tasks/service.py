@@ -19,15 +19,22 @@ from taskmate.reminders.reading import read_for_task
 from taskmate.tasks.dates import Due, parse_due
 from taskmate.tasks.fields import UNSET, TaskFields
 from taskmate.tasks.listing import (
-    ORDERINGS,
     TRASH_RETENTION,
     TaskFilters,
     TaskPage,
     listing_statement,
+    ordering_of,
 )
-from taskmate.tasks.models import UNDATED_SORT_KEY, Task, TaskLabel, due_sort_key
+from taskmate.tasks.models import (
+    POSITION_STEP,
+    UNDATED_SORT_KEY,
+    Task,
+    TaskLabel,
+    due_sort_key,
+)
 from taskmate.tasks.overdue import is_overdue
 from taskmate.tasks.pagination import CursorValue
+from taskmate.tasks.positions import beside, between, in_order, last_position, renumbered
 from taskmate.tasks.projects import ProjectService, project_not_found
 from taskmate.tasks.quickadd import QuickAdd, parse_quick_add
 from taskmate.tasks.recurrence import (
@@ -130,7 +137,8 @@ class TaskService:
         if len(rows) <= limit:
             return TaskPage(items=rows, next_key=None)
         items = rows[:limit]
-        return TaskPage(items=items, next_key=ORDERINGS[filters.status].key_of(items[-1]))
+        _, ordering = ordering_of(filters)
+        return TaskPage(items=items, next_key=ordering.key_of(items[-1]))
 
     async def all_tasks(self) -> list[Task]:
         """Every task, done and deleted ones too, by id (for the export)."""
@@ -157,6 +165,7 @@ class TaskService:
             updated_at=now,
         )
         await self._apply(task, fields)
+        task.position = await self._end_of_list(task.project_id)
         self._db.add(task)
         await self._save("created", [task])
         return task
@@ -179,8 +188,27 @@ class TaskService:
 
     async def update(self, task_id: int, fields: TaskFields) -> Task:
         task = await self._load(task_id)
+        project_id = task.project_id
         await self._apply(task, fields)
+        if task.project_id != project_id:
+            task.position = await self._end_of_list(task.project_id)
         return await self._save_if_changed(task)
+
+    async def move(self, task_id: int, *, next_to: int, after: bool) -> Task:
+        """Puts the task right after (or before) ``next_to``, an open task of the same list:
+        the same project, or the inbox."""
+        task = await self._load(task_id)
+        target = await self._move_target(task, next_to, field="after_id" if after else "before_id")
+        neighbour = await self._db.scalar(beside(target, after=after, leaving_out=task.id))
+        lower, upper = (target, neighbour) if after else (neighbour, target)
+        position = between(
+            None if lower is None else lower.position, None if upper is None else upper.position
+        )
+        if position is not None:
+            task.position = position
+            return await self._save_if_changed(task)
+        await self._renumber(task, next_to=target, after=after)
+        return task
 
     async def complete(self, task_id: int) -> Task:
         """Done, or for a recurring task: moved to its next occurrence that is not overdue
@@ -252,6 +280,34 @@ class TaskService:
                 Task.id == task_id, Task.user_id == self._uow.user_id, Task.deleted_at.is_(None)
             )
         )
+
+    async def _move_target(self, task: Task, target_id: int, *, field: str) -> Task:
+        target = await self._live_task(target_id)
+        if target is None:
+            raise ValidationFailed.field(field, f"no task #{target_id} was found among your tasks")
+        if target is task:
+            raise ValidationFailed.field(field, "is the task being moved; name another task")
+        if target.completed_at is not None or target.project_id != task.project_id:
+            raise ValidationFailed.field(
+                field, f"task #{target_id} is not an open task of the same project or inbox"
+            )
+        return target
+
+    async def _renumber(self, task: Task, *, next_to: Task, after: bool) -> None:
+        """Spreads the list out again, with the task put right after (or before) ``next_to``."""
+        ordered = [
+            row
+            for row in await self._db.scalars(in_order(task.user_id, task.project_id))
+            if row is not task
+        ]
+        ordered.insert(ordered.index(next_to) + (1 if after else 0), task)
+        await self._save("updated", renumbered(ordered))
+
+    async def _end_of_list(self, project_id: int | None) -> int:
+        """After the tasks already in the list: a task moving in is not written yet."""
+        with self._db.no_autoflush:
+            last = await self._db.scalar(last_position(self._uow.user_id, project_id))
+        return (last or 0) + POSITION_STEP
 
     async def _apply(self, task: Task, fields: TaskFields) -> None:
         if fields.title is not UNSET:

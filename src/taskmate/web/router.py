@@ -61,8 +61,8 @@ def _page(request: Request, name: str) -> Response:
 def _signed_in_page(request: Request, name: str) -> Response:
     if _signed_in(request):
         return _page(request, name)
-    query = request.url.query
-    target = quote(request.url.path + (f"?{query}" if query else ""), safe="/")
+    query = request.url.query  # the dashboard's view (`/?view=today`) comes back too
+    target = quote(f"{request.url.path}?{query}" if query else request.url.path, safe="/")
     return RedirectResponse(f"/login?next={target}", status_code=303)
 
 

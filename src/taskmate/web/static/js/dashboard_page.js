@@ -15,7 +15,7 @@ const board = new TaskBoard({ me, open: (id) => detail.open(id) });
 const detail = new TaskDetail({ me, tasks, projects: () => board.projects });
 document.body.prepend(topBar({ me, live, current: "/" }));
 wireSignOut();
-document.getElementById("main").append(board.element);
+document.getElementById("main").append(board.nav.element, board.element);
 document.body.append(detail.element, chatWidget({ me }));
 
 live.on("task", (frame) => tasks.receive(frame.task, frame.event));

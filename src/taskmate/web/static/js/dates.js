@@ -16,6 +16,18 @@ export function todayIn(timeZone, now = new Date()) {
 }
 
 const utcDay = (isoDate) => new Date(`${isoDate}T00:00:00Z`);
+const WEEK_STARTS = { sunday: 0, monday: 1, saturday: 6 };
+
+// The calendar date `days` after "YYYY-MM-DD" (before, when negative).
+export function addDays(isoDate, days) {
+  return new Date(utcDay(isoDate).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+// The first day of the week that holds `isoDate`, by the user's first day of the week.
+export function weekStartOf(isoDate, { week_start: start }) {
+  const behind = (utcDay(isoDate).getUTCDay() - WEEK_STARTS[start] + 7) % 7;
+  return addDays(isoDate, -behind);
+}
 
 // "5 PM", "5:30 PM" or "17:00" for "HH:MM".
 export function clockWords(hhmm, { clock }) {
@@ -26,15 +38,20 @@ export function clockWords(hhmm, { clock }) {
   return minute ? `${shown}:${String(minute).padStart(2, "0")} ${half}` : `${shown} ${half}`;
 }
 
-export function calendarWords(isoDate, { date_format: order }, today) {
+// The date without its weekday: "Dec 20", "20 Dec" or "2026-12-20", with a year not this one.
+export function dateWords(isoDate, { date_format: order }, today) {
+  if (order === "ymd") return isoDate;
   const day = utcDay(isoDate);
-  const weekday = WEEKDAYS[day.getUTCDay()].slice(0, 3);
-  if (order === "ymd") return `${weekday}, ${isoDate}`;
   const month = MONTHS[day.getUTCMonth()];
   const year = day.getUTCFullYear();
   const thisYear = String(year) === today.slice(0, 4);
-  if (order === "dmy") return `${weekday}, ${day.getUTCDate()} ${month}${thisYear ? "" : ` ${year}`}`;
-  return `${weekday}, ${month} ${day.getUTCDate()}${thisYear ? "" : `, ${year}`}`;
+  if (order === "dmy") return `${day.getUTCDate()} ${month}${thisYear ? "" : ` ${year}`}`;
+  return `${month} ${day.getUTCDate()}${thisYear ? "" : `, ${year}`}`;
+}
+
+export function calendarWords(isoDate, me, today) {
+  const weekday = WEEKDAYS[utcDay(isoDate).getUTCDay()].slice(0, 3);
+  return `${weekday}, ${dateWords(isoDate, me, today)}`;
 }
 
 export function dayWords(isoDate, me, today = todayIn(me.timezone).date) {
@@ -57,4 +74,9 @@ export function dueWords(due, me, today) {
 export function instantWords(iso, me) {
   const local = todayIn(me.timezone, new Date(iso));
   return `${dayWords(local.date, me)} at ${clockWords(local.time, me)}`;
+}
+
+// Day words inside a sentence: "due today", "completed yesterday at 5 PM"; names stay capital.
+export function midSentence(words) {
+  return /^(Today|Yesterday|Tomorrow)/.test(words) ? words[0].toLowerCase() + words.slice(1) : words;
 }

@@ -1,4 +1,6 @@
 // Reminders in the person's words, on their wall clock: "Today at 6:00 PM", never ISO.
+import { midSentence as lower } from "../dates.js";
+
 const DAY_MS = 86_400_000;
 const RELATIVE = new Map([[0, "Today"], [-1, "Yesterday"], [1, "Tomorrow"]]);
 export const SNOOZE_MINUTES = 10;
@@ -13,10 +15,6 @@ function dayWords(date, timeZone, now) {
   const days = Math.round((Date.parse(date) - Date.parse(localDate(now, timeZone))) / DAY_MS);
   return RELATIVE.get(days) ?? new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined,
     { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" });
-}
-
-function lower(words) {
-  return /^(Today|Yesterday|Tomorrow)/.test(words) ? words[0].toLowerCase() + words.slice(1) : words;
 }
 
 // An instant (ISO text from the API) on the user's clock: "Today at 6:00 PM".

@@ -1,12 +1,19 @@
-// The dashboard's task list: quick add, grouped tasks, inline edit, complete and delete
-// with Undo, filters and search; kept current by the user's live channel. A click on a task
-// (or Enter on it) opens its detail through `open(id)`.
+// The dashboard's task list: quick add, the views of tasks (all, Inbox, Today, Upcoming, a
+// project, a label, Completed, Trash) with their navigation, inline edit, complete and delete
+// with Undo, search, and ordering a project or the inbox by hand; kept current by the user's
+// live channel. Each view has its own address, so back, forward and reload keep it. A click on
+// a task (or Enter on it) opens its detail through `open(id)`.
 import { api } from "../api.js";
 import { h, replaceChildren, skeleton } from "../dom.js";
 import { showError, toast } from "../toast.js";
 import { dueWords, todayIn } from "../dates.js";
 import { repeatMark } from "./repeat_mark.js";
-import { groupTasks } from "./task_groups.js";
+import {
+  addressOf, archiveStatus, countIn, emptyWords, groupsIn, isReorderable, labelsOf, nameOf, tasksIn, viewOf,
+} from "../task_views.js";
+import { archivedRow } from "./archived_row.js";
+import { reorderable } from "./reorder.js";
+import { TaskNav } from "./task_nav.js";
 
 export class TaskBoard {
   constructor({ me, open }) {
@@ -18,16 +25,50 @@ export class TaskBoard {
     this.quick = h("input", { name: "text", required: true, autocomplete: "off",
       placeholder: "buy milk tomorrow 5pm #errands @shop p1", "aria-label": "Quick add a task" });
     this.search = h("input", { type: "search", placeholder: "Search tasks", "aria-label": "Search tasks", oninput: () => this.render() });
-    this.projectFilter = h("select", { "aria-label": "Filter by project", onchange: () => this.render() });
     this.groupBy = h("select", { "aria-label": "Group tasks", onchange: () => { this.by = this.groupBy.value; this.render(); } },
       h("option", { value: "when" }, "Group by date"), h("option", { value: "project" }, "Group by project"));
     this.list = h("div", { class: "task-groups", "aria-live": "polite" }, skeleton(5));
+    this.heading = h("h1", { id: "tasks-title" }, "Tasks");
+    this.more = h("button", { type: "button", class: "more", hidden: true, onclick: () => this.loadArchive(true) }, "Show more");
     this.element = h("section", { class: "board", "aria-labelledby": "tasks-title" },
-      h("h1", { id: "tasks-title" }, "Tasks"),
+      this.heading,
       h("form", { class: "quick-add", onsubmit: (event) => { event.preventDefault(); this.add(); } },
         this.quick, h("button", { type: "submit", class: "primary" }, "Add")),
-      h("div", { class: "filters" }, this.search, this.projectFilter, this.groupBy),
-      this.list);
+      h("div", { class: "filters" }, this.search, this.groupBy),
+      this.list, this.more);
+    this.nav = new TaskNav({ go: (view) => this.go(view) });
+    this.view = viewOf(location.search);
+    this.archive = { kind: null, cursor: null, loading: false };
+    window.addEventListener("popstate", () => this.show(viewOf(location.search)));
+  }
+
+  // Opens a view as a new entry of the tab's history.
+  go(view) {
+    if (addressOf(view) !== location.pathname + location.search) history.pushState(null, "", addressOf(view));
+    this.show(view);
+  }
+
+  show(view) {
+    this.view = view;
+    if (archiveStatus(view)) this.loadArchive();
+    this.render();
+  }
+
+  // The newest page of Completed or Trash, or (`more`) the page after the last one read.
+  async loadArchive(more = false) {
+    const view = this.view;
+    const params = new URLSearchParams({ status: archiveStatus(view), limit: "50" });
+    if (more) params.set("cursor", this.archive.cursor);
+    this.archive = { kind: view.kind, cursor: more ? this.archive.cursor : null, loading: true };
+    try {
+      const page = await api(`/tasks?${params}`);
+      for (const task of page.items) this.tasks.set(task.id, task);
+      if (view === this.view) this.archive = { kind: view.kind, cursor: page.next_cursor, loading: false };
+    } catch (error) {
+      showError(error);
+      if (view === this.view) this.archive.loading = false;
+    }
+    if (view === this.view) this.render();
   }
 
   async load() {
@@ -35,7 +76,7 @@ export class TaskBoard {
       const [tasks, projects] = await Promise.all([this.fetchOpenTasks(), api("/projects")]);
       this.tasks = new Map(tasks.map((task) => [task.id, task]));
       this.projects = new Map(projects.items.map((project) => [project.id, project]));
-      this.render();
+      this.show(this.view);
     } catch (error) {
       replaceChildren(this.list, h("p", { class: "error" }, error.message));
     }
@@ -52,9 +93,11 @@ export class TaskBoard {
     return all;
   }
 
-  taskChanged({ event, task }) {
-    if (event === "deleted" || task.completed_at || task.deleted_at) this.tasks.delete(task.id);
-    else this.tasks.set(task.id, task);
+  // Done and deleted tasks stay known, for Completed and the Trash. An answer or a frame that
+  // comes late never brings back an older version.
+  taskChanged({ task }) {
+    const known = this.tasks.get(task.id);
+    if (!known || known.updated_at <= task.updated_at) this.tasks.set(task.id, task);
     this.render();
   }
 
@@ -65,27 +108,68 @@ export class TaskBoard {
   }
 
   render() {
-    const chosen = this.projectFilter.value;
-    replaceChildren(this.projectFilter, h("option", { value: "" }, "All projects"),
-      h("option", { value: "inbox", selected: chosen === "inbox" }, "Inbox"),
-      [...this.projects.values()].filter((p) => !p.archived).map((project) =>
-        h("option", { value: String(project.id), selected: chosen === String(project.id) }, project.name)));
+    const today = todayIn(this.me.timezone);
+    const all = [...this.tasks.values()];
+    const name = nameOf(this.view, this.projects);
+    this.heading.textContent = name;
+    document.title = `${name} · Taskmate`;
+    this.groupBy.hidden = this.view.kind !== "all";
+    this.nav.render(this.navSections(all, today), this.view);
+    const archived = Boolean(archiveStatus(this.view));
+    this.more.hidden = !archived || !this.archive.cursor;
     const words = this.search.value.trim().toLowerCase();
-    const tasks = [...this.tasks.values()].filter((task) =>
-      (!words || `${task.title} ${task.description}`.toLowerCase().includes(words))
-      && (!chosen || (chosen === "inbox" ? task.project_id === null : String(task.project_id) === chosen)));
+    const shown = tasksIn(this.view, all, today);
+    const tasks = shown.filter((task) => !words || `${task.title} ${task.description}`.toLowerCase().includes(words));
     if (!tasks.length) {
-      replaceChildren(this.list, h("div", { class: "empty" },
-        h("p", {}, this.tasks.size ? "No task matches these filters." : "Nothing to do yet."),
-        this.tasks.size ? null : h("p", { class: "muted" }, "Add one above, or ask the assistant: “add buy milk tomorrow at 5pm”.")));
+      const first = this.view.kind === "all" && !shown.length;
+      replaceChildren(this.list, archived && this.archive.loading ? skeleton(3) : h("div", { class: "empty" },
+        h("p", {}, shown.length ? "No task matches your search." : emptyWords(this.view)),
+        first ? h("p", { class: "muted" }, "Add one above, or ask the assistant: “add buy milk tomorrow at 5pm”.") : null));
       return;
     }
-    const today = todayIn(this.me.timezone);
-    const groups = groupTasks(tasks, { by: this.by, today, projects: this.projects });
-    replaceChildren(this.list, groups.map(({ name, tasks: members }) =>
-      h("section", { class: `task-group group-${name.toLowerCase().replace(/\W+/g, "-")}`, "aria-label": name },
-        h("h2", {}, name, h("span", { class: "count" }, ` ${members.length}`)),
-        h("ul", { class: "tasks" }, members.map((task) => this.row(task, today.date))))));
+    const focused = this.list.contains(document.activeElement) && document.activeElement.matches("li.task") ? document.activeElement.dataset.id : null;
+    const groups = groupsIn(this.view, tasks, { by: this.by, today, me: this.me, projects: this.projects });
+    let week = null;
+    replaceChildren(this.list, groups.flatMap((group) => {
+      const weekHeading = group.week && group.week !== week ? h("h2", { class: "week" }, group.week) : null;
+      week = group.week ?? null;
+      return [weekHeading, this.group(group, today)];
+    }));
+    if (focused) this.list.querySelector(`li.task[data-id="${focused}"]`)?.focus();
+  }
+
+  group({ name, detail, week, tasks }, today) {
+    const list = h("ul", { class: "tasks" }, tasks.map((task) => this.rowOf(task, today.date)));
+    if (isReorderable(this.view) && !this.search.value.trim()) reorderable(list, (id, place) => this.move(id, place));
+    if (!name) return h("section", { class: "task-group", "aria-label": nameOf(this.view, this.projects) }, list);
+    return h("section", { class: `task-group group-${name.toLowerCase().replace(/\W+/g, "-")}`, "aria-label": name },
+      // Days under their week: the date beside the name, and no count to read as part of it.
+      week ? h("h3", {}, name, detail ? h("span", { class: "detail" }, ` ${detail}`) : null)
+        : h("h2", {}, name, h("span", { class: "count" }, ` ${tasks.length}`)),
+      list);
+  }
+
+  rowOf(task, today) {
+    if (task.deleted_at) return archivedRow(task, { me: this.me, action: "Restore", onAction: () => this.call(`/tasks/${task.id}/restore`, "POST") });
+    if (task.completed_at) return archivedRow(task, { me: this.me, action: "Reopen", onAction: () => this.call(`/tasks/${task.id}/reopen`, "POST") });
+    return this.row(task, today);
+  }
+
+  navSections(all, today) {
+    const entry = (view) => ({ view, name: nameOf(view, this.projects), count: countIn(view, all, today) });
+    const projects = [...this.projects.values()].filter((project) => !project.archived)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return [
+      { entries: ["all", "inbox", "today", "upcoming"].map((kind) => entry({ kind })) },
+      { title: "Projects", entries: projects.map((project) => entry({ kind: "project", id: project.id })) },
+      { title: "Labels", entries: labelsOf(all).map((label) => entry({ kind: "label", label })) },
+      { entries: [entry({ kind: "completed" }), entry({ kind: "trash" })] },
+    ];
+  }
+
+  // The row already stands in its new place; the answer brings the position to keep.
+  async move(id, place) {
+    await this.call(`/tasks/${id}/move`, "POST", place);
   }
 
   row(task, today) {
@@ -138,7 +222,7 @@ export class TaskBoard {
 
   async remove(task) {
     if ((await this.call(`/tasks/${task.id}`, "DELETE")) !== undefined) {
-      this.tasks.delete(task.id);
+      this.tasks.set(task.id, { ...this.tasks.get(task.id), deleted_at: new Date().toISOString() });
       this.render();
       toast(`Deleted “${task.title}”.`, { action: "Undo", onAction: () => this.call(`/tasks/${task.id}/restore`, "POST") });
     }
