@@ -105,7 +105,17 @@ def main() -> None:
         results = [reminders.run(backend, users=users) for backend in backends]
         if "postgresql" in backends:
             results.append(reminders.run("postgresql", users=users, instances=2))
-        finished(reminders.table(results))
+        firing = reminders.table(results)
+        print(f"\n{firing.text()}")
+        if not args.quick:
+            target = args.markdown or DOCS
+            command = "python -m bench reminders" + (
+                "" if args.backend == "both" else f" --backend {args.backend}"
+            )
+            write_section(
+                "reminder-firing", "Reminders firing", describe(firing, command=command), target
+            )
+            print(f"Written to {target}", flush=True)
     for table in tables:
         print(f"\n{table.text()}")
 
