@@ -45,9 +45,11 @@ class Browsing:
         self.contexts.append(context)
         return context
 
-    async def signed_in(self, account: Account, *, viewport: ViewportSize = DESKTOP) -> Page:
+    async def signed_in(
+        self, account: Account, *, viewport: ViewportSize = DESKTOP, color_scheme: str = "light"
+    ) -> Page:
         """A page of a new context whose cookies hold a session of ``account``."""
-        context = await self.context(viewport=viewport)
+        context = await self.context(viewport=viewport, color_scheme=color_scheme)
         response = await context.request.post(
             "/api/v1/auth/login",
             data={"email": account.email, "password": PASSWORD, "session": "cookie"},

@@ -1,7 +1,8 @@
-"""Phones (360 by 740) to desktops (1440 by 900): screenshots as artifacts, no horizontal
-overflow, every control reachable; on a phone the chat's controls are big enough to tap, its
-headers one row each, and the drawer closes from its backdrop.
-``TASKMATE_TEST_SCREENSHOTS=1`` also writes the README's."""
+"""Phones (360 by 740) to desktops (1440 by 900), light and dark: screenshots as artifacts, no
+horizontal overflow, every control reachable, on the chat, the dashboard, its Upcoming view and
+a task's detail; on a phone the chat's controls are big enough to tap, its headers one row
+each, and the drawer closes from its backdrop. ``TASKMATE_TEST_SCREENSHOTS=1`` also writes
+the README's."""
 
 from __future__ import annotations
 
@@ -60,11 +61,15 @@ async def assert_fit_for_fingers(page: Page) -> None:
     await expect(drawer).to_be_hidden()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("size", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
 async def test_pages_fit_and_every_control_is_reachable(
-    browsing: Browsing, make_user: MakeUser, size: str, viewport: ViewportSize
+    browsing: Browsing, make_user: MakeUser, size: str, viewport: ViewportSize, scheme: str
 ) -> None:
-    page = await browsing.signed_in(await make_user(name="Ana"), viewport=viewport)
+    page = await browsing.signed_in(
+        await make_user(name="Ana"), viewport=viewport, color_scheme=scheme
+    )
+    shown = size if scheme == "light" else f"{size}-dark"
     csrf = {c["name"]: c["value"] for c in await page.context.cookies()}["taskmate_csrf"]
     for text in QUICK_ADDS:
         added = await page.request.post(
@@ -77,12 +82,23 @@ async def test_pages_fit_and_every_control_is_reachable(
     await expect(page.locator(".bubble.role-assistant[data-status=completed]")).to_be_visible()
     await send(page, "what's due this week?")
     await expect(page.locator(".bubble.role-assistant[data-status=completed]")).to_have_count(2)
-    await screenshot(page, "chat", size)
+    await screenshot(page, "chat", shown)
     await assert_usable(page)
     if viewport is PHONE:
         await assert_fit_for_fingers(page)
 
     await page.goto("/")
     await expect(page.locator(".task-group")).to_have_count(4)
-    await screenshot(page, "dashboard", size)
+    await screenshot(page, "dashboard", shown)
     await assert_usable(page)
+
+    await page.goto("/?view=upcoming")
+    await expect(page.locator(".task", has_text="buy milk")).to_be_visible()
+    await screenshot(page, "upcoming", shown)
+    await assert_usable(page)
+
+    await page.locator(".task", has_text="buy milk").click()
+    detail = page.get_by_role("complementary", name="Task")
+    await expect(detail.get_by_text("buy milk")).to_be_visible()
+    await screenshot(page, "task-detail", shown)
+    assert await horizontal_overflow(page) <= 0
