@@ -1,5 +1,5 @@
-"""A question mark outside a text field shows the chat page's keyboard shortcuts; Escape
-closes them."""
+"""A question mark outside a text field shows the page's keyboard shortcuts (the chat's, the
+dashboard's); Escape closes them."""
 
 from __future__ import annotations
 
@@ -34,4 +34,17 @@ async def test_question_mark_lists_the_shortcuts_and_escape_closes_them(
 
     await page.keyboard.press("?")
     await sheet.get_by_role("button", name="Close").click()
+    await expect(sheet).to_have_count(0)
+
+
+async def test_the_dashboard_lists_its_own_shortcuts(
+    browsing: Browsing, make_user: MakeUser
+) -> None:
+    page = await browsing.signed_in(await make_user())
+    await page.goto("/")
+    await expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    await page.keyboard.press("?")
+    sheet = page.get_by_role("dialog", name="Keyboard shortcuts")
+    await expect(sheet.locator("dt")).to_have_text(["Enter", "Alt + ↑", "Alt + ↓", "Escape", "?"])
+    await page.keyboard.press("Escape")
     await expect(sheet).to_have_count(0)

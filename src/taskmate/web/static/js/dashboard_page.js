@@ -1,10 +1,12 @@
 // The dashboard: tasks, live from the user's channel, with a task's detail and the chat widget.
 import { currentUser } from "./api.js";
 import { connection } from "./connection.js";
+import { registerServiceWorker } from "./service_worker.js";
 import { wireSignOut } from "./session.js";
 import { TaskStore } from "./task_store.js";
 import { TaskBoard } from "./views/tasks.js";
 import { TaskDetail } from "./views/task_detail.js";
+import { offerShortcuts } from "./views/shortcuts.js";
 import { topBar } from "./views/status.js";
 import { chatWidget } from "./views/widget.js";
 
@@ -38,3 +40,11 @@ detail.followAddress();
 await board.load();
 detail.render(); // the projects to choose from
 document.body.dataset.ready = "true";
+offerShortcuts([
+  [["Enter"], "Open the focused task's detail"],
+  [["Alt", "↑"], "Move the focused task up (Inbox and projects)"],
+  [["Alt", "↓"], "Move the focused task down (Inbox and projects)"],
+  [["Escape"], "Close the task's detail or a dialog"],
+  [["?"], "Show these shortcuts"],
+]);
+registerServiceWorker().catch(() => {}); // without it, pages offline show the browser's error
