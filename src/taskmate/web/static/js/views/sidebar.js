@@ -1,5 +1,6 @@
 // The conversation list: new, search, delete (the page does it, with Undo), and older pages
-// loaded as the list scrolls. On phones it is a drawer opened from the top bar.
+// loaded as the list scrolls. On phones it is a drawer opened from the top bar. A conversation
+// without a message is listed only while it is the open one, so empty ones never pile up.
 import { api } from "../api.js";
 import { debounce, h, replaceChildren, skeleton } from "../dom.js";
 import { showError } from "../toast.js";
@@ -48,9 +49,14 @@ export class Sidebar {
       const page = await api(`/conversations?${params}`);
       if (generation !== this.generation) return;
       if (fresh) this.list.replaceChildren();
-      for (const conversation of page.items) this.list.append(this.row(conversation));
+      for (const conversation of page.items) {
+        if (conversation.last_message_preview != null || conversation.id === this.current) {
+          this.list.append(this.row(conversation));
+        }
+      }
       this.cursor = page.next_cursor;
       this.done = !page.next_cursor;
+      this.loaded = true;
       if (!this.list.childElementCount) {
         this.list.append(h("li", { class: "muted" }, this.query ? "No conversation matches." : "No conversations yet."));
       }
@@ -67,7 +73,8 @@ export class Sidebar {
     const preview = live && live.seq > conversation.last_seq ? live.content : conversation.last_message_preview;
     // The open conversation is being read: its receipt follows what arrives.
     const unread = conversation.unread_count > 0 && conversation.id !== this.current ? h("span", { class: "unread", "aria-label": `${conversation.unread_count} unread` }, String(conversation.unread_count)) : null;
-    return h("li", { "data-id": conversation.id, class: conversation.id === this.current ? "current" : "" },
+    return h("li", { "data-id": conversation.id, class: conversation.id === this.current ? "current" : "",
+      "data-empty": conversation.last_message_preview == null && !live ? "true" : null },
       h("a", {
         href: `/chat/${conversation.id}`,
         "aria-current": conversation.id === this.current ? "page" : null,
@@ -86,18 +93,26 @@ export class Sidebar {
     this.livePreviews.set(item.conversation_id, { seq: item.seq, position: item.position, content: item.content });
     const row = this.list.querySelector(`[data-id="${item.conversation_id}"]`);
     if (!row) return;
+    delete row.dataset.empty;
     row.querySelector(".preview").textContent = item.content;
     this.list.prepend(row);
   }
 
   select(id) {
     this.current = id;
-    for (const row of this.list.children) {
+    let listed = false;
+    for (const row of [...this.list.children]) {
       const current = row.dataset.id === id;
+      if (!current && row.dataset.empty) {
+        row.remove(); // an empty conversation left behind
+        continue;
+      }
+      listed ||= current;
       row.classList.toggle("current", current);
       row.querySelector("a")?.toggleAttribute("aria-current", current);
       if (current) row.querySelector(".unread")?.remove(); // opening it reads it
     }
+    if (this.loaded && !listed) this.reload(); // an empty one opened is listed while open
   }
 
   drop(id) {
