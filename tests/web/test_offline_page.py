@@ -7,7 +7,7 @@ from __future__ import annotations
 from playwright.async_api import Page, expect
 
 from tests.conftest import MakeUser
-from tests.web.browsing import Browsing
+from tests.web.browsing import DEADLINE_MS, Browsing
 from tests.web.chatting import conversation_id, open_chat, send
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
@@ -41,7 +41,9 @@ async def test_a_page_loaded_offline_shows_the_queued_messages(
     await expect(page.get_by_role("heading", name="You're offline")).to_be_visible()
 
     await page.context.set_offline(False)  # the page notices, and loads the chat again
-    await expect(page.locator(".log .bubble.mine .body")).to_have_text(["add buy eggs\nand bread"])
+    await expect(page.locator(".log .bubble.mine .body")).to_have_text(
+        ["add buy eggs\nand bread"], timeout=DEADLINE_MS
+    )
     await expect(page.locator(".bubble.pending")).to_have_count(0)
     response = await page.request.get(f"/api/v1/conversations/{conversation_id(page)}/items")
     items = (await response.json())["items"]
