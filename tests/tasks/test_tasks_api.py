@@ -345,6 +345,25 @@ async def test_quick_add_reuses_a_project_ignoring_case(
     assert len(projects) == 1
 
 
+async def test_quick_add_in_a_project_or_label_view_files_the_task_there(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    user, other = await make_user(), await make_user()
+    home = await create_project(client, user, name="Home")
+    errands = await create_project(client, user, name="Errands")
+
+    async def quick(**body: Any) -> httpx.Response:
+        return await client.post(f"{API}/tasks/quick", json=body, headers=user.headers)
+
+    task = (await quick(text="fix the sink @diy", project_id=home["id"], label="weekend")).json()
+    assert (task["project_id"], task["labels"]) == (home["id"], ["diy", "weekend"])
+    # The line's own project and labels win; a label is not added twice.
+    named = await quick(text="stamps #errands @Weekend", project_id=home["id"], label="weekend")
+    assert (named.json()["project_id"], named.json()["labels"]) == (errands["id"], ["Weekend"])
+    theirs = await create_project(client, other, name="Theirs")
+    assert_error(await quick(text="milk", project_id=theirs["id"]), 422, "validation_error")
+
+
 async def test_quick_add_refuses_what_does_not_fit(
     client: httpx.AsyncClient, make_user: MakeUser, subtests: pytest.Subtests
 ) -> None:

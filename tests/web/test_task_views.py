@@ -127,6 +127,12 @@ async def test_view_addresses_survive_reload_back_and_forward(
     await expect(page.get_by_role("heading", name="Home")).to_be_visible()
     await expect(titles(page)).to_have_text(["fix the tap"])
     await expect(nav_link(page, "Home")).to_have_attribute("aria-current", "page")
+    quick = page.get_by_role("textbox", name="Quick add a task")
+    await quick.fill("oil the hinges")  # typed in a project's view: filed there
+    await quick.press("Enter")
+    await expect(titles(page)).to_have_text(["fix the tap", "oil the hinges"])
+    await add(page, user, "hang the mirror", project_id=home["id"])  # keeps the view's order
+    await expect(titles(page)).to_have_text(["fix the tap", "oil the hinges", "hang the mirror"])
 
     await nav_link(page, "@errands").click()
     await expect(page).to_have_url(re.compile(r"/\?label=errands$"))
@@ -138,7 +144,7 @@ async def test_view_addresses_survive_reload_back_and_forward(
 
     await page.go_back()
     await expect(page.get_by_role("heading", name="Home")).to_be_visible()
-    await expect(titles(page)).to_have_text(["fix the tap"])
+    await expect(titles(page)).to_have_text(["fix the tap", "oil the hinges", "hang the mirror"])
     await page.go_forward()
     await expect(page.get_by_role("heading", name="@errands")).to_be_visible()
 

@@ -79,7 +79,7 @@ async def create_task(body: TaskCreate, tasks: TaskServiceDep) -> TaskOut:
 
 @router.post("/quick", status_code=201)
 async def quick_add(body: QuickAddIn, tasks: TaskServiceDep) -> TaskOut:
-    return task_body(await tasks.quick_add(body.text))
+    return task_body(await tasks.quick_add(body.text, project_id=body.project_id, label=body.label))
 
 
 @router.get("/{task_id}")

@@ -149,6 +149,10 @@ class TaskMoveIn(StrictModel):
 
 class QuickAddIn(StrictModel):
     text: Annotated[str, Text(strip=True, min_length=1, max_length=1000)]
+    # Where the line is typed (a project's or a label's view): the project when the text
+    # names none, a label besides the ones it names.
+    project_id: RecordId | None = None
+    label: Label | None = None
 
 
 class TaskQuery(BaseModel):

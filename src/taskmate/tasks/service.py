@@ -170,16 +170,21 @@ class TaskService:
         await self._save("created", [task])
         return task
 
-    async def quick_add(self, text: str) -> Task:
+    async def quick_add(
+        self, text: str, *, project_id: int | None = None, label: str | None = None
+    ) -> Task:
         """One line with the title, a date or recurrence, ``#project``, ``@labels``, ``p1``.
-        A project that does not exist yet is created."""
+        A project that does not exist yet is created. ``project_id`` is the project when the
+        line names none, ``label`` one more label (where the line was typed)."""
         parsed = _checked(parse_quick_add(text, now=self._uow.local_now()))
         project = await self._projects.named(parsed.project) if parsed.project else None
+        named = {name.casefold() for name in parsed.labels}
+        extra = [label] if label and label.casefold() not in named else []
         return await self.create(
             TaskFields(
                 title=parsed.title,
-                project_id=project.id if project else None,
-                labels=parsed.labels,
+                project_id=project.id if project else project_id,
+                labels=[*parsed.labels, *extra],
                 priority=parsed.priority,
                 due=parsed.due,
                 recurrence=parsed.recurrence,

@@ -210,7 +210,9 @@ export class TaskBoard {
   async add() {
     const text = this.quick.value.trim();
     if (!text) return;
-    const task = await this.call("/tasks/quick", "POST", { text });
+    // Typed in a project's or a label's view, the task goes there unless the line says otherwise.
+    const where = this.view.kind === "project" ? { project_id: this.view.id } : this.view.kind === "label" ? { label: this.view.label } : {};
+    const task = await this.call("/tasks/quick", "POST", { text, ...where });
     if (task) this.quick.value = "";
   }
 
