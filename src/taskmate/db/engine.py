@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from taskmate.db.sqlite_driver import OneTripDBAPI
 from taskmate.private_files import private_file
 
 WRITE_OPTION = "taskmate_write"
@@ -57,7 +58,11 @@ def create_engine(url: str) -> AsyncEngine:
         if parsed.database and parsed.database != ":memory:":
             # SQLite gives its -wal and -shm files the database file's mode.
             private_file(Path(parsed.database))
-        engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_async_engine(
+            url,
+            module=OneTripDBAPI(),
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
         _prepare_sqlite(engine)
         return engine
     return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
