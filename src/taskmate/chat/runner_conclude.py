@@ -51,5 +51,13 @@ async def conclude(
         else:
             done = row.type == "step" and outcome == "completed"
             status, text = ("done" if done else _CLOSED[row.type]), row.content
-        item = await ctx.log.end(row.conversation_id, row.id, status=status, content=text)
-        ctx.record_item(ItemView(item=item, author_name=None))
+        await end_item(ctx, row.conversation_id, row.id, status=status, content=text)
+
+
+async def end_item(
+    ctx: LogContext, conversation_id: str, item_id: str, *, status: str, content: str
+) -> None:
+    """Ends one item: how a generation that opened no other item than its message (the
+    runner knows) ends, without reading anything first."""
+    item = await ctx.log.end(conversation_id, item_id, status=status, content=content)
+    ctx.record_item(ItemView(item=item, author_name=None))

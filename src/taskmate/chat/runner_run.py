@@ -36,7 +36,7 @@ from taskmate.chat.responder import (
     ToolCallStarted,
 )
 from taskmate.chat.runner_choice import ChoiceAnswers, PendingChoice, end_unstarted
-from taskmate.chat.runner_conclude import Outcome, conclude
+from taskmate.chat.runner_conclude import Outcome, conclude, end_item
 from taskmate.chat.runner_lease import Claim, LeaseLost
 from taskmate.chat.runner_parts import RunnerParts
 from taskmate.chat.runner_stream import TextStream
@@ -102,6 +102,7 @@ class GenerationRun:
         self._calls: list[_OpenCall] = []
         self._started = asyncio.get_running_loop().time()
         self._first_text = True
+        self._opened_others = False  # steps, tool calls or choices: its end must close them
         self.outcome: Outcome | None = None  # how it ended, once written
 
     def elapsed(self) -> float:
@@ -258,6 +259,7 @@ class GenerationRun:
         self._answers.expect(pending)
 
     async def _append(self, item_type: ItemType, status: str, data: dict[str, Any]) -> Item:
+        self._opened_others = True
         draft = ItemDraft(
             type=item_type, status=status, generation_id=self.generation_id, data=data
         )
@@ -390,14 +392,20 @@ class GenerationRun:
         text = self._stream.published
         if outcome == "failed":
             text = f"{text}\n\n{FAILURE_TEXT}" if text else FAILURE_TEXT
+        claim = self.claim
         async with self._parts.transaction() as ctx:
-            await conclude(
-                ctx,
-                generation_id=self.generation_id,
-                message_item_id=self.claim.message_item_id,
-                outcome=outcome,
-                content=lambda _checkpoint: text,
-            )
+            if self._opened_others:
+                await conclude(
+                    ctx,
+                    generation_id=self.generation_id,
+                    message_item_id=claim.message_item_id,
+                    outcome=outcome,
+                    content=lambda _checkpoint: text,
+                )
+            else:
+                await end_item(
+                    ctx, claim.conversation_id, claim.message_item_id, status=outcome, content=text
+                )
             await self._parts.leases.end(ctx.session, self.generation_id, outcome, ctx.now())
             await ctx.commit()
         self.outcome = outcome

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Literal, Protocol, cast
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from taskmate.auth.models import User
@@ -93,9 +94,15 @@ class History:
 
     async def before(self, position: int, limit: int) -> Sequence[HistoryMessage]:
         """Up to ``limit`` messages just before ``position``, oldest first."""
-        window = {"conversation": self._conversation_id, "position": position, "limit": limit}
         async with self._database.session() as session:
-            rows = (await session.execute(_HISTORY, window)).all()
+            return await self.read(session, position, limit)
+
+    async def read(
+        self, session: AsyncSession, position: int, limit: int
+    ) -> Sequence[HistoryMessage]:
+        """``before`` in the caller's session."""
+        window = {"conversation": self._conversation_id, "position": position, "limit": limit}
+        rows = (await session.execute(_HISTORY, window)).all()
         return [_message(row) for row in reversed(rows)]
 
 
@@ -104,10 +111,11 @@ async def load_turn(
 ) -> Turn:
     async with database.session() as session:
         row = (await session.execute(_TURN, {"generation": generation_id})).one_or_none()
-    if row is None or row.user_id is None:
-        raise TurnUnavailable(f"generation {generation_id}: its message or user is gone")
-    history = History(database, row.conversation_id)
-    message = _message(row)
+        if row is None or row.user_id is None:
+            raise TurnUnavailable(f"generation {generation_id}: its message or user is gone")
+        history = History(database, row.conversation_id)
+        message = _message(row)
+        recent = await history.read(session, message.position, history_size)
     return Turn(
         conversation_id=row.conversation_id,
         generation_id=generation_id,
@@ -119,7 +127,7 @@ async def load_turn(
             clock=row.clock,
             date_format=row.date_format,
         ),
-        history=await history.before(message.position, history_size),
+        history=recent,
         earlier=history.before,
         title=row.title,
         answers=answers,
