@@ -20,6 +20,7 @@ from taskmate.assistant.offline import OfflineResponder
 from taskmate.assistant.tools import TaskTools
 from taskmate.assistant.understanding.model import warm_up
 from taskmate.assistant.undo import UNDO_HANDLERS
+from taskmate.chat.handoff import LOCAL_RUNNER_STATE
 from taskmate.chat.hooks import UNDO_HANDLERS_STATE
 from taskmate.chat.live.streaming import STREAM_STORE_STATE
 from taskmate.chat.responder import Responder
@@ -113,6 +114,7 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
         async def finish() -> None:
             await runner.close(grace=runtime.settings.shutdown_timeout)
 
+        setattr(state, LOCAL_RUNNER_STATE, runner)
         stop_observing = runtime.events.observe(notify)
         forget_finish = runtime.drain.on_drain(finish)
         forget_sampler = runtime.metrics.add_sampler(
@@ -122,6 +124,7 @@ async def answering(state: State, runtime: Runtime, policy: AssistantPolicy) -> 
         try:
             yield
         finally:
+            setattr(state, LOCAL_RUNNER_STATE, None)
             stop_observing()
             forget_finish()
             forget_sampler()

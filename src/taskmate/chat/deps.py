@@ -15,6 +15,7 @@ from taskmate.chat.actions import ItemActions
 from taskmate.chat.context import Actor, ChatContext
 from taskmate.chat.conversations import ConversationService
 from taskmate.chat.errors import conversation_not_found, item_not_found
+from taskmate.chat.handoff import local_runner
 from taskmate.chat.hooks import undo_handlers
 from taskmate.chat.messages import MessageService
 from taskmate.chat.participants import ParticipantService
@@ -42,8 +43,8 @@ def participant_service(ctx: ChatContextDep) -> ParticipantService:
     return ParticipantService(ctx)
 
 
-def message_service(ctx: ChatContextDep, runtime: RuntimeDep) -> MessageService:
-    return MessageService(ctx, limiter=runtime.limiter)
+def message_service(ctx: ChatContextDep, runtime: RuntimeDep, request: Request) -> MessageService:
+    return MessageService(ctx, limiter=runtime.limiter, runner=local_runner(request.app.state))
 
 
 def item_actions(ctx: ChatContextDep, request: Request) -> ItemActions:

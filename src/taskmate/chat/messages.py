@@ -16,8 +16,10 @@ from taskmate.chat.generations import (
     queue_generation,
     request_stop,
 )
+from taskmate.chat.handoff import LocalRunner
 from taskmate.chat.log import ItemDraft
 from taskmate.chat.models import Item
+from taskmate.chat.runner_lease import Claim
 from taskmate.chat.views import ItemView, SentMessage
 from taskmate.db.base import new_id
 from taskmate.errors import Conflict, Forbidden, PayloadTooLarge, ValidationFailed
@@ -41,10 +43,13 @@ def check_content(content: str) -> None:
 
 
 class MessageService:
-    def __init__(self, ctx: ChatContext, *, limiter: RateLimiter) -> None:
+    def __init__(
+        self, ctx: ChatContext, *, limiter: RateLimiter, runner: LocalRunner | None = None
+    ) -> None:
         self._ctx = ctx
         self._db = ctx.session
         self._limiter = limiter
+        self._runner = runner
 
     async def send(self, conversation_id: str, *, client_id: UUID, content: str) -> SentMessage:
         """Appends the caller's message and, when the assistant should answer it, queues a
@@ -55,24 +60,29 @@ class MessageService:
         with different content it is a conflict.
 
         A new message takes two statements: one that takes its place in the log only if the
-        caller may write there, and the insert. Everything else (a replay, which meets the
+        caller may write there, and the insert. Its generation starts right there when this
+        instance's runner can take it and the conversation's assistant is idle
+        (``chat.handoff``); else it is queued. Everything else (a replay, which meets the
         unique index, also when two sends of one ``client_id`` race; a conversation the
         caller cannot write to) rolls back and finds out why afterwards.
         """
         check_content(content)
         client = str(client_id)
         try:
-            sent = await self._append(conversation_id, client, content)
+            appended = await self._append(conversation_id, client, content)
         except IntegrityError:
             await self._ctx.rollback()
             stored = await self._stored(conversation_id, client)
             if stored is None:
                 raise
             return _replayed(stored, content)
-        if sent is None:
+        if appended is None:
             await self._ctx.rollback()
             return await self._refused_or_replayed(conversation_id, client, content)
+        sent, started = appended
         await self._ctx.commit()
+        if started is not None and self._runner is not None:
+            self._runner.take(started)
         return sent
 
     async def stop(self, conversation_id: str) -> bool:
@@ -128,7 +138,7 @@ class MessageService:
 
     async def _append(
         self, conversation_id: str, client_id: str, content: str
-    ) -> SentMessage | None:
+    ) -> tuple[SentMessage, Claim | None] | None:
         actor = self._ctx.actor
         slot = await self._ctx.log.reserve(conversation_id, member_id=actor.user_id)
         if slot is None:
@@ -148,17 +158,36 @@ class MessageService:
         await self._limiter.hit(self._limiter.messages, "messages", actor.user_id, "messages")
         view = ItemView(item=item, author_name=actor.name)
         self._ctx.record_item(view)
+        started = None
         if generation_id is not None:
-            await queue_generation(
-                self._db,
+            started = await self._start_or_queue(conversation_id, generation_id, item.id)
+        return SentMessage(item=view, generation_id=generation_id, created=True), started
+
+    async def _start_or_queue(
+        self, conversation_id: str, generation_id: str, message_id: str
+    ) -> Claim | None:
+        actor = self._ctx.actor.user_id
+        leases = self._runner.leases() if self._runner is not None else None
+        if leases is not None:
+            started = await leases.start(
+                self._ctx,
                 conversation_id=conversation_id,
-                reply_to_item_id=item.id,
-                requested_by=actor.user_id,
-                now=slot.at,
                 generation_id=generation_id,
+                reply_to_item_id=message_id,
+                requested_by=actor,
             )
-            self._ctx.record(generation_event(conversation_id, generation_id, "queued"))
-        return SentMessage(item=view, generation_id=generation_id, created=True)
+            if started is not None:
+                return started
+        await queue_generation(
+            self._db,
+            conversation_id=conversation_id,
+            reply_to_item_id=message_id,
+            requested_by=actor,
+            now=self._ctx.now(),
+            generation_id=generation_id,
+        )
+        self._ctx.record(generation_event(conversation_id, generation_id, "queued"))
+        return None
 
     async def _refused_or_replayed(
         self, conversation_id: str, client_id: str, content: str

@@ -104,6 +104,19 @@ class GenerationRunner:
         if run is not None:
             run.observe(event)
 
+    def leases(self) -> Leases | None:
+        """The leases a send starts a generation under for this runner (``chat.handoff``);
+        None once it takes no more work."""
+        if not self._accepting or self._group is None or len(self._runs) >= self._max_running:
+            return None
+        return self._parts.leases
+
+    def take(self, claim: Claim) -> None:
+        """Runs a generation a send started under ``leases()``. Closing meanwhile leaves it
+        to ``close`` (which interrupts what this instance holds) or, past that, to a reaper."""
+        if self._accepting and self._group is not None:
+            self._spawn(claim)
+
     @property
     def running(self) -> int:
         return len(self._runs)

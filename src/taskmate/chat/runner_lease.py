@@ -19,14 +19,20 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import bindparam, exists, func, select, update
+from sqlalchemy import Table, bindparam, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from taskmate.chat.context import LogContext
 from taskmate.chat.log import ItemDraft
-from taskmate.chat.models import Generation, GenerationStatus, Item
+from taskmate.chat.models import (
+    PENDING_GENERATION_STATUSES,
+    Generation,
+    GenerationStatus,
+    Item,
+)
 from taskmate.chat.views import ItemView
 
 _RUNNING = aliased(Generation)
@@ -51,6 +57,13 @@ _NEXT_QUEUED = (
     .order_by(Item.position, Generation.created_at, Generation.id)
     .limit(1)
 )
+_PENDING = select(
+    exists().where(
+        Generation.conversation_id == bindparam("conversation"),
+        Generation.status.in_(PENDING_GENERATION_STATUSES),
+    )
+)
+_INSERT_GENERATION = insert(cast(Table, Generation.__table__))
 _HELD = (
     (Generation.id == bindparam("generation"))
     & (Generation.lease_owner == bindparam("owner"))
@@ -142,6 +155,49 @@ class Leases:
             return None
         ctx.record_item(ItemView(item=message, author_name=None))
         await ctx.commit()
+        return Claim(
+            generation_id=generation_id,
+            conversation_id=conversation_id,
+            message_item_id=message.id,
+        )
+
+    async def start(
+        self,
+        ctx: LogContext,
+        *,
+        conversation_id: str,
+        generation_id: str,
+        reply_to_item_id: str,
+        requested_by: str,
+    ) -> Claim | None:
+        """Starts a new generation answering ``reply_to_item_id`` at once, in the caller's
+        transaction, which appended that message (so it holds the conversation's row, and
+        the check below holds until it commits): appends the assistant's message and adds
+        the generation ``running`` under this instance's lease. None when the conversation
+        has a generation queued or running: the new one must wait its turn."""
+        session, now = ctx.session, ctx.now()
+        if await session.scalar(_PENDING, {"conversation": conversation_id}):
+            return None
+        draft = ItemDraft(
+            type="message", status="streaming", role="assistant", generation_id=generation_id
+        )
+        message = await ctx.log.append(conversation_id, draft)
+        await session.execute(
+            _INSERT_GENERATION,
+            {
+                "id": generation_id,
+                "conversation_id": conversation_id,
+                "status": "running",
+                "reply_to_item_id": reply_to_item_id,
+                "requested_by": requested_by,
+                "lease_owner": self.owner,
+                "lease_expires_at": now + self._ttl,
+                "message_item_id": message.id,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        ctx.record_item(ItemView(item=message, author_name=None))
         return Claim(
             generation_id=generation_id,
             conversation_id=conversation_id,

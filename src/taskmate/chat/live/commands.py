@@ -20,6 +20,7 @@ from taskmate.chat.access import Membership, membership
 from taskmate.chat.actions import ItemActions
 from taskmate.chat.context import ChatContext
 from taskmate.chat.deps import conversation_id_path, item_id_path
+from taskmate.chat.handoff import LocalRunner
 from taskmate.chat.hooks import UndoHandlers
 from taskmate.chat.live.caller import LiveCaller
 from taskmate.chat.live.client_frames import (
@@ -51,8 +52,15 @@ TYPING_REFRESH: Final = 2.0
 
 
 class Commands:
-    def __init__(self, runtime: Runtime, session: LiveSession, undo_handlers: UndoHandlers) -> None:
+    def __init__(
+        self,
+        runtime: Runtime,
+        session: LiveSession,
+        undo_handlers: UndoHandlers,
+        runner: LocalRunner | None,
+    ) -> None:
         self._runtime = runtime
+        self._runner = runner
         self._session = session
         self._caller: LiveCaller = session.caller
         self._undo_handlers = undo_handlers
@@ -156,7 +164,7 @@ class Commands:
             return await work(ctx)
 
     def _messages(self, ctx: ChatContext) -> MessageService:
-        return MessageService(ctx, limiter=self._runtime.limiter)
+        return MessageService(ctx, limiter=self._runtime.limiter, runner=self._runner)
 
     def _actions(self, ctx: ChatContext) -> ItemActions:
         return ItemActions(ctx, undo_handlers=self._undo_handlers)

@@ -14,6 +14,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from taskmate.api.deps import get_runtime
 from taskmate.api.drain import DRAINING
+from taskmate.chat.handoff import local_runner
 from taskmate.chat.hooks import undo_handlers
 from taskmate.chat.live.commands import Commands
 from taskmate.chat.live.frames import (
@@ -70,7 +71,8 @@ async def live_socket(websocket: WebSocket) -> None:
     try:
         await websocket.send_text(to_json(ready_frame(session.connection_id, caller.user_id)))
         writer = asyncio.create_task(_write(websocket, session))
-        commands = Commands(runtime, session, undo_handlers(websocket.app.state))
+        state = websocket.app.state
+        commands = Commands(runtime, session, undo_handlers(state), local_runner(state))
         await _read(websocket, session, commands)
     except WebSocketDisconnect:
         pass
