@@ -23,7 +23,7 @@ def subtask_titles(page: Page, parent: Json) -> Locator:
 
 
 def toggle(page: Page, parent: Json, done: int, total: int) -> Locator:
-    name = f"Subtasks of “{parent['title']}”: {done} of {total} done"
+    name = f"{done}/{total} subtasks of “{parent['title']}” done"
     return page.get_by_role("button", name=name, exact=True)
 
 
@@ -52,7 +52,7 @@ async def test_subtasks_stand_under_their_parent_fold_away_and_follow_other_tabs
     )
     await expect(subtask_titles(page, parent)).to_have_text(["invite friends", "buy cake"])
     button = toggle(page, parent, 1, 3)
-    await expect(button).to_have_text("▾ 1/3")
+    await expect(button).to_contain_text("▾ 1/3")
     await expect(button).to_have_attribute("aria-expanded", "true")
 
     await button.click()
@@ -60,7 +60,7 @@ async def test_subtasks_stand_under_their_parent_fold_away_and_follow_other_tabs
     await expect(button).to_have_attribute("aria-expanded", "false")
     await expect(button).to_be_focused()
     await page.reload()
-    await expect(toggle(page, parent, 1, 3)).to_have_text("▸ 1/3")
+    await expect(toggle(page, parent, 1, 3)).to_contain_text("▸ 1/3")
     await expect(subtask_titles(page, parent).first).to_be_hidden()
     await toggle(page, parent, 1, 3).click()
     await expect(subtask_titles(page, parent)).to_have_text(["invite friends", "buy cake"])
@@ -69,10 +69,10 @@ async def test_subtasks_stand_under_their_parent_fold_away_and_follow_other_tabs
     await other.goto("/")
     await add(other, user, "order drinks", parent_id=parent["id"], project_id=home["id"])
     await other.get_by_role("checkbox", name="Complete “invite friends”").click()
-    await expect(toggle(other, parent, 2, 4)).to_have_text("▾ 2/4")
+    await expect(toggle(other, parent, 2, 4)).to_contain_text("▾ 2/4")
     await page.bring_to_front()  # a page behind another one paints rarely
     await expect(subtask_titles(page, parent)).to_have_text(["buy cake", "order drinks"])
-    await expect(toggle(page, parent, 2, 4)).to_have_text("▾ 2/4")
+    await expect(toggle(page, parent, 2, 4)).to_contain_text("▾ 2/4")
 
 
 async def test_a_subtask_apart_from_its_parent_links_to_it_and_its_detail_does_too(

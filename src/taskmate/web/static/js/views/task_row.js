@@ -14,12 +14,11 @@ function parentLink(id, parent, open) {
 // `count`: {done, total} of its subtasks, or none; `expanded`: whether they stand under it
 // (true, false) or it has none in this list (null).
 function subtaskCount(task, count, expanded, toggle) {
-  const words = `${count.done}/${count.total}`;
-  const label = `Subtasks of “${task.title}”: ${count.done} of ${count.total} done`;
-  if (expanded === null) return h("span", { class: "subtask-count", title: label }, words);
+  // Read out as "1/3 subtasks of “plan party” done", the words shown first.
+  const words = [`${count.done}/${count.total}`, h("span", { class: "sr-only" }, ` subtasks of “${task.title}” done`)];
+  if (expanded === null) return h("span", { class: "subtask-count" }, words);
   return h("button", {
-    type: "button", class: "subtask-toggle", "aria-expanded": String(expanded), "aria-label": label,
-    onclick: () => toggle(task.id),
+    type: "button", class: "subtask-toggle", "aria-expanded": String(expanded), onclick: () => toggle(task.id),
   }, h("span", { "aria-hidden": "true" }, expanded ? "▾ " : "▸ "), words);
 }
 
