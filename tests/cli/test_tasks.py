@@ -38,3 +38,37 @@ async def test_tasks_are_added_listed_and_completed_from_the_command_line(
     assert json.loads(out) == []
     code, _, err = await taskmate("tasks", "done", "nothing like it", env=env)
     assert code == 1 and "no open task matches" in err
+
+
+async def test_tasks_are_moved_in_their_list_from_the_command_line(
+    server: LiveServer, account: Account, tmp_path: Path
+) -> None:
+    env = client_env(tmp_path)
+    assert (await taskmate("login", server.http, "--token", account.access_token, env=env))[0] == 0
+    added = []
+    for text in ("stamps #errands", "bread #errands", "keys #errands", "call mum"):
+        code, out, _ = await taskmate("tasks", "add", text, "--json", env=env)
+        assert code == 0
+        added.append(json.loads(out)["id"])
+    stamps, bread, keys, mum = added
+
+    async def order() -> list[str]:
+        _code, out, _ = await taskmate("tasks", "ls", "--json", env=env)
+        listed = [task for task in json.loads(out) if task["project_id"] is not None]
+        return [task["title"] for task in sorted(listed, key=lambda task: task["position"])]
+
+    code, out, _ = await taskmate(
+        "tasks", "move", str(keys), "--before", str(stamps), "--json", env=env
+    )
+    assert code == 0 and json.loads(out)["title"] == "keys"
+    assert await order() == ["keys", "stamps", "bread"]
+    code, out, _ = await taskmate("tasks", "move", f"#{stamps}", "--after", f"#{bread}", env=env)
+    assert code == 0 and out.strip() == f"#{stamps} stamps"
+    assert await order() == ["keys", "bread", "stamps"]
+
+    code, _, err = await taskmate("tasks", "move", str(keys), "--after", str(mum), env=env)
+    assert code == 1 and "not an open task of the same project or inbox" in err
+    code, _, err = await taskmate("tasks", "move", str(keys), env=env)
+    assert code == 1 and "--before N or --after N" in err
+    code, _, err = await taskmate("tasks", "move", str(keys), "--before", "bread", env=env)
+    assert code == 1 and '"bread" is not a task number' in err

@@ -48,3 +48,30 @@ async def test_projects_hold_tasks_and_names_are_unique(taskmate: Taskmate) -> N
     assert renamed.name == "Shopping"
     await taskmate.projects.delete(errands.id)
     assert await taskmate.projects.list() == []
+
+
+async def test_tasks_are_moved_within_their_list(taskmate: Taskmate) -> None:
+    errands = await taskmate.projects.create("Errands")
+    stamps, bread, keys = [
+        await taskmate.tasks.create(title, project_id=errands.id)
+        for title in ("stamps", "bread", "keys")
+    ]
+    assert stamps.position < bread.position < keys.position
+
+    async def order() -> list[str]:
+        return [task.title for task in await taskmate.tasks.list(project_id=errands.id)]
+
+    moved = await taskmate.tasks.move(keys.id, before_id=stamps.id)
+    assert moved.position < stamps.position
+    assert await order() == ["keys", "stamps", "bread"]
+    await taskmate.tasks.move(stamps.id, after_id=bread.id)
+    assert await order() == ["keys", "bread", "stamps"]
+
+    inbox = await taskmate.tasks.create("call mum")
+    with pytest.raises(TaskmateError) as refused:
+        await taskmate.tasks.move(keys.id, after_id=inbox.id)
+    assert refused.value.code == "validation_error"
+    with pytest.raises(TypeError):
+        await taskmate.tasks.move(keys.id, before_id=bread.id, after_id=stamps.id)
+    with pytest.raises(TypeError):
+        await taskmate.tasks.move(keys.id)

@@ -4,11 +4,13 @@ package and runs in the page: nothing is fetched."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Page, expect
 
-from tests.conftest import MakeUser
+from tests.conftest import Account, MakeUser
 from tests.web.browsing import Browsing
 
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
@@ -16,6 +18,13 @@ SIGNED_OUT = ["/login", "/signup"]
 # Each signed-in page, and what shows once it has drawn what it read from the server.
 SIGNED_IN = {"/": "body[data-ready=true]", "/chat": ".chat-page .status[data-status=online]"}
 SIGNED_IN["/settings"] = SIGNED_IN["/"]
+
+
+async def add(page: Page, user: Account, task: dict[str, Any]) -> dict[str, Any]:
+    response = await page.request.post("/api/v1/tasks", data=task, headers=user.headers)
+    assert response.ok, await response.text()
+    added: dict[str, Any] = await response.json()
+    return added
 
 
 async def violations(page: Page) -> str:
@@ -37,6 +46,10 @@ async def test_pages_pass_axe_core(browsing: Browsing, make_user: MakeUser, sche
         "/api/v1/auth/login",
         data={"email": user.email, "password": user.password, "session": "cookie"},
     )
+    # The dashboard's list with a subtask under its parent and one shown apart ("↳ parent").
+    party = await add(page, user, {"title": "plan party"})
+    await add(page, user, {"title": "invite friends", "parent_id": party["id"]})
+    await add(page, user, {"title": "buy cake", "parent_id": party["id"], "due_text": "today"})
     for path, drawn in SIGNED_IN.items():
         await page.goto(path)
         await expect(page.locator(drawn)).to_be_attached()

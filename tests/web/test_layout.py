@@ -1,8 +1,9 @@
 """Phones (360 by 740) to desktops (1440 by 900), light and dark: screenshots as artifacts, no
 horizontal overflow, every control reachable, on the chat, the dashboard, its Upcoming view and
 a task's detail; on a phone the chat's controls are big enough to tap, its headers one row
-each, and the drawer closes from its backdrop. ``TASKMATE_TEST_SCREENSHOTS=1`` also writes
-the README's."""
+each, and the drawer closes from its backdrop. Between phone and desktop widths the task's
+detail leaves the top bar and the chat button uncovered. ``TASKMATE_TEST_SCREENSHOTS=1`` also
+writes the README's."""
 
 from __future__ import annotations
 
@@ -102,3 +103,42 @@ async def test_pages_fit_and_every_control_is_reachable(
     await expect(detail.get_by_text("buy milk")).to_be_visible()
     await screenshot(page, "task-detail", shown)
     assert await horizontal_overflow(page) <= 0
+
+
+# The controls (by selector) that are not the topmost element at their own centre.
+COVERED = """(selector) => [...document.querySelectorAll(selector)]
+  .filter((element) => element.checkVisibility({visibilityProperty: true}))
+  .filter((element) => {
+    const box = element.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return !element.contains(top);
+  })
+  .map((element) => element.outerHTML.slice(0, 80))"""
+TOP_BAR_CONTROLS = ".topbar :is(a[href], button)"
+
+
+@pytest.mark.parametrize("width", [601, 800, 999])
+async def test_the_task_detail_leaves_the_top_bar_and_the_chat_button_in_reach(
+    browsing: Browsing, make_user: MakeUser, width: int
+) -> None:
+    account = await make_user(name="Ana")
+    page = await browsing.signed_in(account, viewport={"width": width, "height": 800})
+    added = await page.request.post(
+        "/api/v1/tasks", data={"title": "water plants"}, headers=account.headers
+    )
+    assert added.ok, await added.text()
+    await page.goto(f"/?task={(await added.json())['id']}")
+    detail = page.get_by_role("complementary", name="Task")
+    await expect(detail.locator(".detail-title")).to_have_text("water plants")
+    await screenshot(page, "task-detail", str(width), readme=False)
+
+    shown = page.locator(TOP_BAR_CONTROLS).filter(visible=True)
+    assert await shown.count() >= 5  # Tasks, Chat, Settings, the bell, Sign out
+    assert await page.evaluate(COVERED, TOP_BAR_CONTROLS) == []
+    assert await page.evaluate(COVERED, ".widget-toggle") == []
+    assert await page.evaluate(COVERED, ".detail-bar button") == []  # its own Close too
+    assert await horizontal_overflow(page) <= 0
+
+    await page.get_by_role("button", name="Reminders").click()  # its list opens over the panel
+    await expect(page.locator(".bell-panel")).to_be_visible()
+    assert await page.evaluate(COVERED, ".bell-panel .bell-head") == []

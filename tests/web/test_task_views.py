@@ -6,41 +6,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import expect
 
-from tests.conftest import Account, MakeUser
+from tests.conftest import MakeUser
 from tests.web.browsing import Browsing
-
-Json = dict[str, Any]
-
-
-async def post(page: Page, account: Account, path: str, body: Json | None = None) -> Json:
-    response = await page.request.post(f"/api/v1{path}", data=body or {}, headers=account.headers)
-    assert response.ok, await response.text()
-    answer: Json = await response.json()
-    return answer
-
-
-async def add(
-    page: Page, account: Account, title: str, due: date | None = None, **body: Any
-) -> Json:
-    if due is not None:
-        body["due"] = {"date": due.isoformat()}
-    return await post(page, account, "/tasks", {"title": title, **body})
-
-
-def nav_link(page: Page, name: str) -> Locator:
-    return page.get_by_role("navigation", name="Task views").get_by_role("link", name=name)
-
-
-def count_of(page: Page, name: str) -> Locator:
-    return nav_link(page, name).locator(".count")
-
-
-def titles(page: Page) -> Locator:
-    return page.locator(".task-groups li.task .task-title")
+from tests.web.task_lists import add, count_of, nav_link, order_after_move, post, titles
 
 
 def date_words(day: date, today: date) -> str:
@@ -147,13 +118,6 @@ async def test_view_addresses_survive_reload_back_and_forward(
     await expect(titles(page)).to_have_text(["fix the tap", "oil the hinges", "hang the mirror"])
     await page.go_forward()
     await expect(page.get_by_role("heading", name="@errands")).to_be_visible()
-
-
-async def order_after_move(page: Page, act: Any) -> None:
-    """Runs ``act`` and waits until the server has the move."""
-    async with page.expect_response(lambda response: response.url.endswith("/move")) as moved:
-        await act()
-    assert (await moved.value).ok
 
 
 async def test_the_order_made_by_hand_survives_a_reload(

@@ -1,4 +1,4 @@
-"""``taskmate tasks add | ls | done``: one-line task commands for people and scripts."""
+"""``taskmate tasks add | ls | done | move``: one-line task commands for people and scripts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from taskmate.cli.session import fail, run_signed_in, signed_in
 from taskmate.cli.words import task_line
 from taskmate.client import Task, Taskmate
 
-tasks = typer.Typer(help="Add, list and complete tasks.", no_args_is_help=True)
+tasks = typer.Typer(help="Add, list, complete and order tasks.", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
@@ -49,10 +49,15 @@ def list_tasks(
     _show(found, as_json=as_json)
 
 
-async def _complete(taskmate: Taskmate, which: str) -> Task:
+def _number(which: str) -> int | None:
+    """A task's number as people write it: ``12`` or ``#12``."""
     number = which.removeprefix("#")
-    if number.isdigit():
-        return await taskmate.tasks.complete(int(number))
+    return int(number) if number.isdigit() else None
+
+
+async def _complete(taskmate: Taskmate, which: str) -> Task:
+    if (number := _number(which)) is not None:
+        return await taskmate.tasks.complete(number)
     open_tasks = await taskmate.tasks.list(q=which)
     exact = [task for task in open_tasks if task.title.casefold() == which.casefold()]
     matching = exact or open_tasks
@@ -71,3 +76,34 @@ def done(
     """Complete a task by number or by (part of) its title."""
     completed = run_signed_in(lambda taskmate: _complete(taskmate, which))
     _show([completed], as_json=as_json, one=True)
+
+
+def _numbered(which: str) -> int:
+    number = _number(which)
+    if number is None:
+        raise fail(f'"{which}" is not a task number: give one like 12 or #12.')
+    return number
+
+
+@tasks.command("move")
+def move(
+    which: Annotated[str, typer.Argument(help="The task's number (12 or #12).")],
+    before: Annotated[
+        str | None, typer.Option("--before", help="The task to stand right before.")
+    ] = None,
+    after: Annotated[
+        str | None, typer.Option("--after", help="The task to stand right after.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Move a task in the order of its project (or the inbox): right before or after another
+    open task of the same list, as dragging it in the web app does."""
+    if (before is None) == (after is None):
+        raise fail("Say where: --before N or --after N (one of them).")
+    task_id = _numbered(which)
+    before_id = None if before is None else _numbered(before)
+    after_id = None if after is None else _numbered(after)
+    moved = run_signed_in(
+        lambda taskmate: taskmate.tasks.move(task_id, before_id=before_id, after_id=after_id)
+    )
+    _show([moved], as_json=as_json, one=True)

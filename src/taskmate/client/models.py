@@ -46,6 +46,8 @@ class Task(Model):
     parent_id: int | None = None
     labels: list[str] = []
     priority: int = 0
+    position: int
+    """Order within the task's list (its project, or the inbox), then by id."""
     due: Due | None = None
     recurrence: Recurrence | None = None
     completed_at: datetime | None = None

@@ -55,6 +55,17 @@ class Tasks:
     async def update(self, task_id: int, **changes: Any) -> Task:
         return await self._rest.typed(Task, "PATCH", f"/tasks/{task_id}", body=changes)
 
+    async def move(
+        self, task_id: int, *, before_id: int | None = None, after_id: int | None = None
+    ) -> Task:
+        """``POST /tasks/{id}/move``: right before ``before_id`` or right after ``after_id``
+        (exactly one), another open task of the same project or of the inbox. The answer
+        carries the task's new ``position``; the neighbours keep theirs."""
+        if (before_id is None) == (after_id is None):
+            raise TypeError("move() takes exactly one of before_id and after_id")
+        body = {"before_id": before_id} if before_id is not None else {"after_id": after_id}
+        return await self._rest.typed(Task, "POST", f"/tasks/{task_id}/move", body=body)
+
     async def complete(self, task_id: int) -> Task:
         return await self._rest.typed(Task, "POST", f"/tasks/{task_id}/complete")
 

@@ -50,3 +50,9 @@ export function textAsHtml(text) {
   holder.textContent = text;
   return holder.innerHTML;
 }
+
+// A left click with no key held: the page handles it; any other click opens the link as the
+// browser does (a new tab, a new window).
+export function plainClick(event) {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}

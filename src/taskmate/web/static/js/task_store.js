@@ -2,6 +2,8 @@
 // channel's `task` frames; an older version never replaces a newer one), with the changes
 // still on their way laid over it: `get` shows them at once, a refusal lifts them off again.
 // A "change" event ({id, event}) follows every difference.
+import { byPosition } from "./views/task_groups.js";
+
 export class TaskStore extends EventTarget {
   constructor() {
     super();
@@ -49,7 +51,7 @@ export class TaskStore extends EventTarget {
   subtasksOf(id) {
     return [...this.known.keys()].map((key) => this.get(key))
       .filter((task) => task.parent_id === id && !task.deleted_at)
-      .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
+      .sort(byPosition); // as the lists order them
   }
 
   announce(id, event = "updated") {

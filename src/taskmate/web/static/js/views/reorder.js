@@ -1,5 +1,5 @@
 // Ordering a list of tasks by hand: drag a task above or below another, or press Alt+ArrowUp /
-// Alt+ArrowDown on a focused task. The row moves at once; `move(id, place)` then tells the
+// Alt+ArrowDown on a focused task. A list of subtasks inside a row is ordered on its own. The row moves at once; `move(id, place)` then tells the
 // server, with `place` as {before_id} or {after_id} (the task it now stands next to).
 const KEYS = "Alt+ArrowUp Alt+ArrowDown";
 let dragged = null;
@@ -60,10 +60,13 @@ export function reorderable(list, move) {
   });
 }
 
-// The row under the pointer, and whether the dragged one goes below it (the lower half).
+// The row of `list` under the pointer (over a subtask: the row it stands under), and whether
+// the dragged one goes below it (the lower half).
 function dropTarget(event, list) {
-  const row = event.target.closest?.("li.task");
-  if (!dragged || dragged.parentElement !== list || !row || row === dragged || row.parentElement !== list) return null;
+  if (!dragged || dragged.parentElement !== list) return null;
+  let row = event.target.closest?.("li.task");
+  while (row && row.parentElement !== list) row = row.parentElement.closest("li.task");
+  if (!row || row === dragged) return null;
   const box = row.getBoundingClientRect();
   return { row, after: event.clientY > box.top + box.height / 2 };
 }

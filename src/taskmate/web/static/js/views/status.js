@@ -23,11 +23,12 @@ export function statusBadge(live) {
 }
 
 // The top bar every signed-in page shares, with the reminders' bell; reminders that fire
-// while the page is open are announced from here too.
+// while the page is open are announced from here too. Its height, which changes with the
+// window, is kept in the CSS variable --topbar-height for panels that open below it.
 export function topBar({ me, live, menu = null, current }) {
   const link = (href, label) => h("a", { href, "aria-current": current === href ? "page" : null }, label);
   watchReminders({ me, live });
-  return h("header", { class: "topbar" }, menu,
+  const header = h("header", { class: "topbar" }, menu,
     h("a", { href: "/", class: "brand" }, "Taskmate"),
     h("nav", { class: "pages", "aria-label": "Pages" }, link("/", "Tasks"), link("/chat", "Chat"),
       link("/settings", "Settings")),
@@ -35,4 +36,8 @@ export function topBar({ me, live, menu = null, current }) {
     new Bell({ me, live }).element,
     h("span", { class: "who" }, me.name || me.email),
     h("button", { type: "button", class: "link", id: "sign-out" }, "Sign out"));
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty("--topbar-height", `${header.offsetHeight}px`);
+  }).observe(header);
+  return header;
 }

@@ -9,6 +9,7 @@ import { projectChoice, priorityChoice } from "./detail_choices.js";
 import { dueField } from "./detail_due.js";
 import { factsField } from "./detail_facts.js";
 import { labelsField } from "./detail_labels.js";
+import { parentField } from "./detail_parent.js";
 import { repeatField } from "./detail_repeat.js";
 import { subtasksField } from "./detail_subtasks.js";
 import { detailText } from "./detail_text.js";
@@ -87,7 +88,7 @@ export class TaskDetail {
     (row ?? this.returnTo)?.focus();
   }
 
-  // The task and its subtasks from the server (on opening, and after missed events).
+  // The task, its subtasks and its parent from the server (on opening, and after missed events).
   async refresh() {
     const id = this.id;
     if (id === null) return;
@@ -96,6 +97,8 @@ export class TaskDetail {
         api(`/tasks/${id}`), api(`/tasks?parent_id=${id}&status=all&limit=200`)]);
       this.tasks.receive(task);
       for (const subtask of subtasks.items) this.tasks.receive(subtask);
+      // Without it the link to it still works, with no title.
+      if (task.parent_id !== null) await api(`/tasks/${task.parent_id}`).then((parent) => this.tasks.receive(parent), () => {});
     } catch (error) {
       if (this.id !== id) return;
       this.problem = error.status === 404 ? NOT_FOUND : error.message;
@@ -108,6 +111,7 @@ export class TaskDetail {
     this.done = h("input", { type: "checkbox", onchange: (event) => this.setDone(this.tasks.get(this.id), event.target.checked) });
     this.trashed = h("p", { class: "detail-notice", hidden: true }, "This task is in the trash.");
     this.fields = [
+      parentField({ tasks: this.tasks, open: (id) => this.open(id) }),
       detailText({
         label: "title", text: (task) => task.title, html: (task) => task.title_html, empty: "",
         save: (title) => save({ title }, { title, title_html: textAsHtml(title) }),
@@ -128,8 +132,8 @@ export class TaskDetail {
       }),
       factsField({ me: this.me }),
     ];
-    const [title, notes, project, priority, ...rest] = this.fields.map((field) => field.element);
-    return h("div", { class: "detail-form" }, this.trashed,
+    const [parent, title, notes, project, priority, ...rest] = this.fields.map((field) => field.element);
+    return h("div", { class: "detail-form" }, this.trashed, parent,
       h("div", { class: "detail-head" }, h("label", { class: "check detail-done" }, this.done, "Done"), title),
       notes, h("div", { class: "detail-pair" }, project, priority), rest);
   }
@@ -151,7 +155,8 @@ export class TaskDetail {
   changed(id) {
     if (this.id === null) return;
     const shownSubtask = this.element.querySelector(`.detail-subtasks [data-id="${id}"]`);
-    if (id === this.id || this.tasks.get(id)?.parent_id === this.id || shownSubtask) this.render();
+    const parent = this.tasks.get(this.id)?.parent_id;
+    if (id === this.id || id === parent || this.tasks.get(id)?.parent_id === this.id || shownSubtask) this.render();
   }
 
   escape(event) {
@@ -171,8 +176,10 @@ export class TaskDetail {
       () => api(`/tasks/${task.id}/${done ? "complete" : "reopen"}`, { method: "POST" })));
   }
 
+  // In the parent's project, as the lists show a subtask under its parent only there.
   async addSubtask(title) {
-    return this.settle(api("/tasks", { method: "POST", body: { title, parent_id: this.id } })
+    const body = { title, parent_id: this.id, project_id: this.tasks.get(this.id).project_id };
+    return this.settle(api("/tasks", { method: "POST", body })
       .then((task) => this.tasks.receive(task, "created")));
   }
 

@@ -1,6 +1,6 @@
 // The dashboard's navigation between views of tasks, each with its count. Links are real
 // addresses, so they open in a new tab too; a plain click goes through `go(view)`.
-import { h, replaceChildren } from "../dom.js";
+import { h, plainClick, replaceChildren } from "../dom.js";
 import { addressOf } from "../task_views.js";
 
 export class TaskNav {
@@ -29,7 +29,7 @@ export class TaskNav {
     return h("a", {
       href, "aria-current": href === here ? "page" : null,
       onclick: (event) => {
-        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        if (!plainClick(event)) return;
         event.preventDefault();
         this.go(view);
       },

@@ -2,18 +2,21 @@
 // project, a label, Completed, Trash) with their navigation, inline edit, complete and delete
 // with Undo, search, and ordering a project or the inbox by hand; kept current by the user's
 // live channel. Each view has its own address, so back, forward and reload keep it. A click on
-// a task (or Enter on it) opens its detail through `open(id)`.
+// a task (or Enter on it) opens its detail through `open(id)`. Subtasks stand under their
+// parent when it is in the same list (task_tree.js), and can be hidden under it.
 import { api } from "../api.js";
 import { h, replaceChildren, skeleton } from "../dom.js";
 import { showError, toast } from "../toast.js";
-import { dueWords, todayIn } from "../dates.js";
-import { repeatMark } from "./repeat_mark.js";
+import { todayIn } from "../dates.js";
+import { subtaskCounts, treeOf } from "../task_tree.js";
 import {
   addressOf, archiveStatus, countIn, emptyWords, groupsIn, isReorderable, labelsOf, nameOf, tasksIn, viewOf,
 } from "../task_views.js";
 import { archivedRow } from "./archived_row.js";
 import { reorderable } from "./reorder.js";
+import { TaskFamily } from "./task_family.js";
 import { TaskNav } from "./task_nav.js";
+import { taskRow } from "./task_row.js";
 
 export class TaskBoard {
   constructor({ me, open }) {
@@ -39,6 +42,13 @@ export class TaskBoard {
     this.nav = new TaskNav({ go: (view) => this.go(view) });
     this.view = viewOf(location.search);
     this.archive = { kind: null, cursor: null, loading: false };
+    this.family = new TaskFamily();
+    this.collapsedKey = `taskmate-collapsed-${me.id}`;
+    this.collapsed = new Set(JSON.parse(localStorage.getItem(this.collapsedKey) ?? "[]"));
+    this.actions = {
+      open: (id) => this.open(id), complete: (task) => this.complete(task), edit: (item, task) => this.edit(item, task),
+      remove: (task) => this.remove(task), toggle: (id) => this.toggle(id),
+    };
     window.addEventListener("popstate", () => this.show(viewOf(location.search)));
   }
 
@@ -62,7 +72,7 @@ export class TaskBoard {
     this.archive = { kind: view.kind, cursor: more ? this.archive.cursor : null, loading: true };
     try {
       const page = await api(`/tasks?${params}`);
-      for (const task of page.items) this.tasks.set(task.id, task);
+      for (const task of page.items) this.keep(task);
       if (view === this.view) this.archive = { kind: view.kind, cursor: page.next_cursor, loading: false };
     } catch (error) {
       showError(error);
@@ -75,6 +85,7 @@ export class TaskBoard {
     try {
       const [tasks, projects] = await Promise.all([this.fetchOpenTasks(), api("/projects")]);
       this.tasks = new Map(tasks.map((task) => [task.id, task]));
+      this.family.forget();
       this.projects = new Map(projects.items.map((project) => [project.id, project]));
       this.show(this.view);
     } catch (error) {
@@ -96,8 +107,28 @@ export class TaskBoard {
   // Done and deleted tasks stay known, for Completed and the Trash. An answer or a frame that
   // comes late never brings back an older version.
   taskChanged({ task }) {
+    this.keep(task);
+    this.render();
+  }
+
+  keep(task) {
     const known = this.tasks.get(task.id);
     if (!known || known.updated_at <= task.updated_at) this.tasks.set(task.id, task);
+  }
+
+  // Reads the done subtasks of the parents shown and the parents not known, once per load.
+  async readFamily(shown, counts) {
+    const found = await this.family.read({
+      parents: shown.filter((task) => counts.has(task.id)).map((task) => task.id),
+      missing: shown.filter((task) => task.parent_id !== null && !this.tasks.has(task.parent_id)).map((task) => task.parent_id),
+    });
+    for (const task of found) this.keep(task);
+    if (found.length) this.render();
+  }
+
+  toggle(id) {
+    if (!this.collapsed.delete(id)) this.collapsed.add(id);
+    localStorage.setItem(this.collapsedKey, JSON.stringify([...this.collapsed]));
     this.render();
   }
 
@@ -127,20 +158,31 @@ export class TaskBoard {
         first ? h("p", { class: "muted" }, "Add one above, or ask the assistant: “add buy milk tomorrow at 5pm”.") : null));
       return;
     }
-    const focused = this.list.contains(document.activeElement) && document.activeElement.matches("li.task") ? document.activeElement.dataset.id : null;
+    const focused = this.focusedRow();
     const groups = groupsIn(this.view, tasks, { by: this.by, today, me: this.me, projects: this.projects });
+    const counts = subtaskCounts(all);
     let week = null;
     replaceChildren(this.list, groups.flatMap((group) => {
       const weekHeading = group.week && group.week !== week ? h("h2", { class: "week" }, group.week) : null;
       week = group.week ?? null;
-      return [weekHeading, this.group(group, today)];
+      return [weekHeading, this.group(group, { today: today.date, counts, archived })];
     }));
-    if (focused) this.list.querySelector(`li.task[data-id="${focused}"]`)?.focus();
+    if (focused) this.list.querySelector(focused)?.focus();
+    if (!archived) this.readFamily(tasks, counts);
   }
 
-  group({ name, detail, week, tasks }, today) {
-    const list = h("ul", { class: "tasks" }, tasks.map((task) => this.rowOf(task, today.date)));
-    if (isReorderable(this.view) && !this.search.value.trim()) reorderable(list, (id, place) => this.move(id, place));
+  // The focused row, or the subtasks button in it, as a selector that finds it redrawn.
+  focusedRow() {
+    const active = document.activeElement;
+    const row = this.list.contains(active) ? active.closest("li.task") : null;
+    if (!row) return null;
+    const at = `li.task[data-id="${row.dataset.id}"]`;
+    if (active === row) return at;
+    return active.matches(".subtask-toggle") ? `${at} > .subtask-toggle` : null;
+  }
+
+  group({ name, detail, week, tasks }, context) {
+    const list = this.branch(context.archived ? tasks.map((task) => ({ task, children: [] })) : treeOf(tasks), context);
     if (!name) return h("section", { class: "task-group", "aria-label": nameOf(this.view, this.projects) }, list);
     return h("section", { class: `task-group group-${name.toLowerCase().replace(/\W+/g, "-")}`, "aria-label": name },
       // Days under their week: the date beside the name, and no count to read as part of it.
@@ -149,10 +191,29 @@ export class TaskBoard {
       list);
   }
 
-  rowOf(task, today) {
+  // Sibling tasks, each with its subtasks under it; reordered among themselves by hand.
+  branch(nodes, context, parent = null) {
+    const list = h("ul", { class: parent ? "tasks subtasks" : "tasks" }, nodes.map((node) => this.rowOf(node, context, parent)));
+    if (isReorderable(this.view) && !this.search.value.trim()) reorderable(list, (id, place) => this.move(id, place));
+    return list;
+  }
+
+  rowOf({ task, children }, context, parent) {
+    const { today, counts } = context;
     if (task.deleted_at) return archivedRow(task, { me: this.me, action: "Restore", onAction: () => this.call(`/tasks/${task.id}/restore`, "POST") });
     if (task.completed_at) return archivedRow(task, { me: this.me, action: "Reopen", onAction: () => this.call(`/tasks/${task.id}/reopen`, "POST") });
-    return this.row(task, today);
+    const expanded = children.length ? !this.collapsed.has(task.id) : null;
+    const row = taskRow(task, {
+      me: this.me, today, projects: this.projects, actions: this.actions,
+      apart: !parent && task.parent_id !== null, parent: this.tasks.get(task.parent_id),
+      count: counts.get(task.id), expanded,
+    });
+    if (children.length) {
+      const subtasks = this.branch(children, context, task);
+      subtasks.hidden = !expanded;
+      row.append(subtasks);
+    }
+    return row;
   }
 
   navSections(all, today) {
@@ -172,25 +233,6 @@ export class TaskBoard {
     await this.call(`/tasks/${id}/move`, "POST", place);
   }
 
-  row(task, today) {
-    const project = this.projects.get(task.project_id);
-    // Two lines at most: the whole title is its tooltip and fills the editor.
-    const title = h("span", { class: "task-title", title: task.title });
-    title.innerHTML = task.title_html; // sanitized by the server as chat messages are
-    const meta = [dueWords(task.due, this.me, today), project ? `#${project.name}` : "", ...task.labels.map((l) => `@${l}`),
-      task.priority ? `p${5 - task.priority}` : ""].filter(Boolean).join(" · ");
-    const item = h("li", {
-      class: `task priority-${task.priority}`, "data-id": task.id, tabindex: "0",
-      onclick: (event) => { if (!event.target.closest("a, button, input")) this.open(task.id); },
-      onkeydown: (event) => { if (event.key === "Enter" && event.target === item) this.open(task.id); },
-    },
-      h("input", { type: "checkbox", "aria-label": `Complete “${task.title}”`, onchange: () => this.complete(task) }),
-      h("div", { class: "task-main" }, title, meta ? h("span", { class: "task-meta" }, repeatMark(task.recurrence), meta) : null),
-      h("button", { type: "button", class: "icon", "aria-label": `Edit “${task.title}”`, onclick: () => this.edit(item, task) }, "✎"),
-      h("button", { type: "button", class: "icon", "aria-label": `Delete “${task.title}”`, onclick: () => this.remove(task) }, "✕"));
-    return item;
-  }
-
   edit(item, task) {
     const input = h("input", { value: task.title, "aria-label": "Task title" });
     const finish = async (save) => {
@@ -203,7 +245,7 @@ export class TaskBoard {
       if (event.key === "Escape") finish(false);
     });
     input.addEventListener("blur", () => finish(true), { once: true });
-    item.querySelector(".task-main").replaceWith(input);
+    item.querySelector(":scope > .task-main").replaceWith(input);
     input.focus();
   }
 
