@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 
 import httpx
 
 from taskmate.api.runtime import Runtime
+from taskmate.events import DomainEvent
 from tests.assistant.chat import Chat, Json, asking, of_type, start
 from tests.conftest import Account, MakeUser
 from tests.helpers import assert_error
@@ -82,6 +84,30 @@ async def test_undo_ends_with_the_undo_or_the_window(
     freeze(runtime, datetime.fromisoformat(added["undo_until"]) + timedelta(seconds=1))
     [_, created] = (await activity(client, chat.user, task_id))["items"]
     assert (created["can_undo"], created["undo_until"]) == (False, added["undo_until"])
+
+
+def activity_heard(events: asyncio.Queue[DomainEvent]) -> list[tuple[str, Json]]:
+    heard: list[tuple[str, Json]] = []
+    while not events.empty():
+        event = events.get_nowait()
+        if event.kind == "activity":
+            heard.append((event.action, event.payload))
+    return heard
+
+
+async def test_the_requester_hears_of_each_change_and_its_undoing(
+    client: httpx.AsyncClient, make_user: MakeUser, runtime: Runtime
+) -> None:
+    chat = await start(client, make_user)
+    async with runtime.events.subscribe(chat.user.id) as events:
+        added = await said(chat, "add buy stamps and call mom")
+        await chat.say("what's due today?")  # a search touches nothing
+        await chat.undo(added)
+        heard = activity_heard(events)
+
+    subjects = sorted(f"task:{task['id']}" for task in added["result"]["tasks"])
+    payload = {"conversation_id": chat.id, "item_id": added["id"], "subjects": subjects}
+    assert heard == [("created", payload), ("updated", payload)]
 
 
 async def test_a_task_the_assistant_never_touched_has_no_activity(

@@ -12,6 +12,7 @@ from taskmate.chat.context import ChatContext
 from taskmate.chat.errors import item_not_found
 from taskmate.chat.hooks import UndoHandlers, UndoRequest
 from taskmate.chat.models import Generation, Item
+from taskmate.chat.subjects import announce_undone
 from taskmate.chat.views import ItemView
 from taskmate.errors import Conflict, Forbidden, ValidationFailed
 
@@ -74,6 +75,7 @@ class ItemActions:
         for event in await handler.undo(request):
             self._ctx.record(event)
         item.data = {**data, "undone_at": format_timestamp(now)}
+        await announce_undone(self._ctx, item, requested_by=user_id)
         return await self._save(item)
 
     async def _item(self, conversation_id: str, item_id: str, item_type: str) -> Item:

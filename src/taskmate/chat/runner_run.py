@@ -41,7 +41,7 @@ from taskmate.chat.runner_lease import Claim, LeaseLost
 from taskmate.chat.runner_parts import RunnerParts
 from taskmate.chat.runner_stream import TextStream
 from taskmate.chat.runner_turn import load_turn
-from taskmate.chat.subjects import index_subjects
+from taskmate.chat.subjects import record_subjects
 from taskmate.chat.views import ItemView
 from taskmate.errors import ConversationFinalized
 from taskmate.events import ConversationEvent
@@ -291,7 +291,7 @@ class GenerationRun:
                 item.content = content
             if data:
                 item.data = {**item.data, **data}
-            index_subjects(ctx.session, item.id, subjects)
+            record_subjects(ctx, item, subjects, requested_by=self._user_id)
             await _touched(ctx, item)
 
         await self._write(update)
