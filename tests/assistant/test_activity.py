@@ -10,6 +10,7 @@ import httpx
 from taskmate.api.runtime import Runtime
 from taskmate.events import DomainEvent
 from tests.assistant.chat import Chat, Json, asking, of_type, start
+from tests.auth.personal_tokens import bearer, create_token
 from tests.conftest import Account, MakeUser
 from tests.helpers import assert_error
 from tests.tasks.helpers import create_task, freeze
@@ -153,3 +154,15 @@ async def test_the_changes_made_in_a_deleted_conversation_are_not_listed(
     assert response.status_code == 204, response.text
 
     assert (await activity(client, chat.user, added["result"]["tasks"][0]["id"]))["items"] == []
+
+
+async def test_a_token_reads_the_activity_only_with_the_tasks_and_the_chat_scopes(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    user = await make_user()
+    task = await create_task(client, user, title="water the plants")
+    path = f"/api/v1/tasks/{task['id']}/activity"
+    for scopes, status in ((["tasks:read"], 403), (["chat"], 403), (["tasks:read", "chat"], 200)):
+        token = await create_token(client, user, scopes)
+        response = await client.get(path, headers=bearer(token["token"]))
+        assert response.status_code == status, (scopes, response.text)
