@@ -45,6 +45,9 @@ async def test_the_assistants_changes_show_in_words_and_undo_reverts_them_everyw
     await expect(detail.locator(".detail-words").first).to_have_text("Tomorrow at 9 AM")
 
     await detail.get_by_role("button", name="Undo: Rescheduled to tomorrow at 9 AM").click()
+    await expect(dashboard.locator(".toast")).to_contain_text(
+        "Undone: Rescheduled to tomorrow at 9 AM."
+    )
     await expect(detail.locator(".detail-words").first).to_have_text("Tomorrow at 5 PM")
     await expect(milk.locator(".task-meta")).to_contain_text("Tomorrow at 5 PM")
     await expect(activity.first).to_contain_text("Undone today at ")

@@ -6,7 +6,7 @@
 import { api } from "../api.js";
 import { instantWords, midSentence } from "../dates.js";
 import { h, replaceChildren } from "../dom.js";
-import { showError } from "../toast.js";
+import { showError, toast } from "../toast.js";
 
 const NONE = "The assistant has not changed this task.";
 const UNREAD = "The assistant's changes could not be read.";
@@ -46,6 +46,7 @@ export function activityField({ me, id, refresh }) {
     button.setAttribute("aria-disabled", "true"); // not `disabled`, which would drop the focus
     try {
       await api(`/conversations/${entry.conversation.id}/items/${entry.item_id}/undo`, { method: "POST" });
+      toast(`Undone: ${entry.text}.`); // said to screen readers too
     } catch (error) {
       showError(error);
     }
