@@ -75,9 +75,7 @@ class TaskActivity:
             conversation_title=call.conversation.title,
             tool=name,
             action=ACTIONS.get(name, "changed"),
-            text=activity_words(words, name, result, task_id)
-            if isinstance(result, dict)
-            else "Changed",
+            text=activity_words(words, name, result if isinstance(result, dict) else {}, task_id),
             at=item.created_at,
             undo_until=_instant(data.get("undo_until")),
             undone_at=undone_at,
