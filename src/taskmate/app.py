@@ -16,6 +16,7 @@ from taskmate.api.drain import DRAIN_STATE, Drain
 from taskmate.api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
 from taskmate.api.routing import method_not_allowed
 from taskmate.api.runtime import LivePolicy, Runtime
+from taskmate.assistant import activity_router
 from taskmate.assistant.wiring import AssistantPolicy, answering, register_undo
 from taskmate.auth import me_router, tokens_router
 from taskmate.auth import router as auth_router
@@ -154,6 +155,7 @@ def create_app(
         tokens_router.router,
         export_router.router,
         tasks_router.router,
+        activity_router.router,
         projects_router.router,
         reminders_router.router,
         notifications_router.router,

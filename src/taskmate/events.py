@@ -3,7 +3,8 @@
 Services publish after their transaction commits. There are two kinds of channel:
 
 - a user's own channel carries ``DomainEvent``s (tasks, projects, sessions, reminders that
-  fired, notifications read, and the conversations the user takes part in);
+  fired, notifications read, the conversations the user takes part in, and the activity of
+  the tool calls their requests made);
 - a conversation's channel carries ``ConversationEvent``s: durable changes (item changes with
   their ``seq``, read receipts, generation commands) and transient frames that are never
   stored (streaming deltas, typing, presence).
@@ -20,7 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 EventKind = Literal[
-    "task", "project", "session", "conversation", "reminder", "notifications", "resync"
+    "task",
+    "project",
+    "session",
+    "conversation",
+    "reminder",
+    "notifications",
+    "activity",
+    "resync",
 ]
 EventAction = Literal["created", "updated", "deleted", "ended", "fired", "read"]
 ConversationEventKind = Literal[

@@ -51,6 +51,7 @@ from taskmate.assistant.reminder_tools import REMINDER_TOOLS, ReminderTools
 from taskmate.assistant.resolve import Resolver
 from taskmate.assistant.titles import conversation_title
 from taskmate.assistant.tools import TaskTools
+from taskmate.assistant.touched import touched
 from taskmate.assistant.typed_answers import typed_answers
 from taskmate.assistant.wording.phrases import Wording
 from taskmate.assistant.wording.reminders import reminder_reply
@@ -280,7 +281,9 @@ class _Reply:
             until = None if name in NOT_UNDONE else self._now + UNDO_WINDOW
             changed = result.get("tasks") or result.get("projects") or []
             self.subjects = [item.get("title") or item["name"] for item in changed]
-        yield ToolCallFinished(result=result, undo_until=until, call_id=call_id)
+        yield ToolCallFinished(
+            result=result, undo_until=until, call_id=call_id, subjects=touched(name, result)
+        )
         self.answer = _answer(replace(self._words, markdown=True), name, result, self.args)
 
     async def _stepped(self, label: str, run: AsyncIterator[Output]) -> AsyncIterator[Output]:

@@ -12,6 +12,7 @@ from taskmate.chat.context import ChatContext
 from taskmate.chat.errors import item_not_found
 from taskmate.chat.hooks import UndoHandlers, UndoRequest
 from taskmate.chat.models import Generation, Item
+from taskmate.chat.subjects import announce_undone
 from taskmate.chat.views import ItemView
 from taskmate.errors import Conflict, Forbidden, ValidationFailed
 
@@ -56,13 +57,11 @@ class ItemActions:
         data = item.data
         if data.get("undone_at") is not None:
             return ItemView(item=item, author_name=None)
-        deadline = _instant(data.get("undo_until"))
-        handler = self._undo_handlers.get(data.get("name", ""))
-        if deadline is None or handler is None or item.status != "succeeded":
-            raise Conflict(CANNOT_UNDO)
         now = self._ctx.now()
-        if now > deadline:
-            raise Conflict("The time to undo this change has passed.")
+        refusal = undo_refusal(item, self._undo_handlers, now)
+        if refusal is not None:
+            raise refusal
+        handler = self._undo_handlers[data["name"]]
         request = UndoRequest(
             session=self._db,
             user_id=user_id,
@@ -76,6 +75,7 @@ class ItemActions:
         for event in await handler.undo(request):
             self._ctx.record(event)
         item.data = {**data, "undone_at": format_timestamp(now)}
+        await announce_undone(self._ctx, item, requested_by=user_id)
         return await self._save(item)
 
     async def _item(self, conversation_id: str, item_id: str, item_type: str) -> Item:
@@ -101,6 +101,18 @@ class ItemActions:
         self._ctx.record_item(view)
         await self._ctx.commit()
         return view
+
+
+def undo_refusal(item: Item, handlers: UndoHandlers, now: datetime) -> Conflict | None:
+    """Why this tool call cannot be undone at ``now`` (whoever asks), or None when it can;
+    a call undone already is not checked here."""
+    data = item.data
+    deadline = _instant(data.get("undo_until"))
+    if deadline is None or data.get("name") not in handlers or item.status != "succeeded":
+        return Conflict(CANNOT_UNDO)
+    if now > deadline:
+        return Conflict("The time to undo this change has passed.")
+    return None
 
 
 def _instant(value: object) -> datetime | None:

@@ -19,6 +19,7 @@ PENDING_GENERATION_STATUSES: tuple[GenerationStatus, ...] = ("queued", "running"
 
 MAX_TITLE = 200
 MAX_KIND = 50
+MAX_SUBJECT = 100
 
 
 class Conversation(Base):
@@ -105,6 +106,20 @@ class Item(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ItemSubject(Base):
+    """Something a tool call touched, named by the application that owns the tool ("task:12"
+    for Taskmate): the index behind "the calls that changed this". The engine stores the names
+    as they come and never reads into them."""
+
+    __tablename__ = "item_subjects"
+    __table_args__ = (Index(None, "item_id"),)
+
+    subject: Mapped[str] = mapped_column(String(MAX_SUBJECT), primary_key=True)
+    item_id: Mapped[str] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class Generation(Base):

@@ -67,10 +67,14 @@ class ToolCallStarted:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class ToolCallFinished:
+    """``subjects`` names what the call touched, as the tool's owner chooses ("task:12", at
+    most 100 characters each); ``chat.subjects`` finds the calls by them."""
+
     result: Any = None
     status: Literal["succeeded", "failed"] = "succeeded"
     undo_until: datetime | None = None
     call_id: str = ""
+    subjects: Sequence[str] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -11,7 +11,7 @@ shutdown past its timeout) writes nothing more: the reaper or ``close`` ends the
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -41,6 +41,7 @@ from taskmate.chat.runner_lease import Claim, LeaseLost
 from taskmate.chat.runner_parts import RunnerParts
 from taskmate.chat.runner_stream import TextStream
 from taskmate.chat.runner_turn import load_turn
+from taskmate.chat.subjects import record_subjects
 from taskmate.chat.views import ItemView
 from taskmate.errors import ConversationFinalized
 from taskmate.events import ConversationEvent
@@ -231,6 +232,7 @@ class GenerationRun:
         await self._update(
             call.item_id,
             status=output.status,
+            subjects=output.subjects,
             result=output.result,
             duration_ms=round(elapsed * 1000),
             undo_until=None if undo_until is None else format_timestamp(undo_until),
@@ -272,10 +274,16 @@ class GenerationRun:
         return await self._write(append)
 
     async def _update(
-        self, item_id: str, *, status: str | None = None, content: str | None = None, **data: Any
+        self,
+        item_id: str,
+        *,
+        status: str | None = None,
+        content: str | None = None,
+        subjects: Sequence[str] = (),
+        **data: Any,
     ) -> None:
         """Changes an item of this generation: its status, content, and fields of its
-        ``data``."""
+        ``data``; ``subjects`` are indexed for it."""
 
         async def update(ctx: LogContext) -> None:
             item = await _locked(ctx, item_id)
@@ -285,6 +293,7 @@ class GenerationRun:
                 item.content = content
             if data:
                 item.data = {**item.data, **data}
+            record_subjects(ctx, item, subjects, requested_by=self._user_id)
             await _touched(ctx, item)
 
         await self._write(update)

@@ -37,7 +37,9 @@ router = APIRouter(tags=["events"], route_class=ApiRoute)
 
 HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 PING = ": ping\n\n"
-USER_FRAMES = frozenset({"task", "project", "conversation", "reminder", "notifications"})
+USER_FRAMES = frozenset(
+    {"task", "project", "conversation", "reminder", "notifications", "activity"}
+)
 CONVERSATION_FRAMES = frozenset({"item", "delta", "typing", "presence", "receipt"})
 
 

@@ -1,7 +1,7 @@
 """Imports every model so that ``Base.metadata`` knows all tables (for Alembic and tests)."""
 
 from taskmate.auth.models import AuthSession, PersonalAccessToken, RefreshToken, User
-from taskmate.chat.models import Conversation, Generation, Item, Participant
+from taskmate.chat.models import Conversation, Generation, Item, ItemSubject, Participant
 from taskmate.db.base import Base
 from taskmate.mcp.models import McpChange
 from taskmate.notify.models import NotifyChannel
@@ -14,6 +14,7 @@ __all__ = [
     "Conversation",
     "Generation",
     "Item",
+    "ItemSubject",
     "McpChange",
     "Notification",
     "NotifyChannel",

@@ -76,6 +76,7 @@ async def test_adding_a_task_streams_steps_the_tool_call_and_the_answer(
     [call] = finished(items)
     assert call.status == "succeeded" and call.result["tasks"][0]["id"] == task["id"]
     assert call.undo_until is not None and call.undo_until > runtime.clock()
+    assert call.subjects == (f"task:{task['id']}",)  # the task's activity lists the call
     assert text(items).strip() == "Added Buy milk for tomorrow."
     assert items[-1] == Title(text="Scripted title")
     assert "Buy milk" in repr(script.seen[-1])  # the tool's result went back to the model
@@ -181,6 +182,7 @@ async def test_a_confirmed_delete_runs_as_an_undoable_tool_call(
     deleted, project = finished(items)
     assert deleted.status == "succeeded" and deleted.undo_until is not None
     assert deleted.result["tasks"][0]["id"] == ids[0]
+    assert (deleted.subjects, project.subjects) == ((f"task:{ids[0]}",), ())
     assert project.result["projects"][0]["name"] == "Old"
     assert [t["id"] for t in (await tools.find_tasks(user.id, _all()))["tasks"]] == ids[1:]
     assert (await tools.list_projects(user.id))["projects"] == []

@@ -35,6 +35,7 @@ from taskmate.assistant.llm.usage import Stopwatch, TurnOutcome, TurnUsage, reco
 from taskmate.assistant.memory import recall
 from taskmate.assistant.offline import OfflineResponder
 from taskmate.assistant.tools import TaskTools
+from taskmate.assistant.touched import touched
 from taskmate.assistant.wording.phrases import Wording
 from taskmate.assistant.wording.results import reply
 from taskmate.assistant.wording.style import date_style
@@ -225,6 +226,7 @@ class _Attempt:
             status="failed" if outcome.failed else "succeeded",
             undo_until=self._mapper.undo_until(deletion.name, outcome),
             call_id=call_id,
+            subjects=touched(deletion.name, outcome.result),
         )
         words = Wording(now=self._local_now, style=date_style(self._turn.user), markdown=True)
         failed = outcome.failed

@@ -20,6 +20,7 @@ from pydantic_ai.messages import (
 from taskmate.assistant.confirm import UNDO_WINDOW
 from taskmate.assistant.latest_undo import UNDO_STEP
 from taskmate.assistant.llm.toolbox import IRREVERSIBLE, READ_ONLY, STAGING, Outcome
+from taskmate.assistant.touched import touched
 from taskmate.chat.responder import (
     Output,
     Step,
@@ -117,6 +118,7 @@ class EventMapper:
             status="failed" if outcome.failed else "succeeded",
             undo_until=self.undo_until(event.part.tool_name, outcome),
             call_id=event.tool_call_id,
+            subjects=touched(event.part.tool_name, outcome.result),
         )
         yield StepDone(status="failed" if outcome.failed else "done")
 

@@ -74,7 +74,8 @@ def _each(verb: str) -> Callable[[Wording, Json], str]:
     return said
 
 
-def _changed(before: Json, after: Json) -> list[str]:
+def changed_fields(before: Json, after: Json) -> list[str]:
+    """The fields the tools change that differ, but the date when a new rule says it."""
     changed = [field for field in FIELDS if before[field] != after[field]]
     if "recurrence" in changed and after["recurrence"] is not None and "due" in changed:
         changed.remove("due")  # the rule says when
@@ -110,7 +111,7 @@ def _updated(words: Wording, result: Json) -> str:
     tasks: list[Json] = result["tasks"]
     before: list[Json] = result["previous"]
     pairs = list(zip(before, tasks, strict=True))
-    changed = [field for field in FIELDS if any(field in _changed(b, a) for b, a in pairs)]
+    changed = [field for field in FIELDS if any(field in changed_fields(b, a) for b, a in pairs)]
     subject = words.quoted(before[0]) if len(tasks) == 1 else counted(len(tasks), "task")
     if not changed:
         return f"Nothing to change: {subject} {'is' if len(tasks) == 1 else 'are'} already so."

@@ -25,6 +25,7 @@ tasks.addEventListener("change", ({ detail: { id, event } }) => {
   const task = tasks.get(id);
   if (task) board.taskChanged({ event, task });
 });
+live.on("activity", (frame) => detail.activityChanged(frame.activity));
 live.on("project", (frame) => {
   board.projectChanged(frame);
   detail.render();

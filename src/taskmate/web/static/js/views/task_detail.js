@@ -5,6 +5,7 @@
 import { api } from "../api.js";
 import { h, replaceChildren, skeleton, textAsHtml } from "../dom.js";
 import { showError } from "../toast.js";
+import { activityField } from "./detail_activity.js";
 import { projectChoice, priorityChoice } from "./detail_choices.js";
 import { dueField } from "./detail_due.js";
 import { factsField } from "./detail_facts.js";
@@ -88,10 +89,12 @@ export class TaskDetail {
     (row ?? this.returnTo)?.focus();
   }
 
-  // The task, its subtasks and its parent from the server (on opening, and after missed events).
+  // The task, its subtasks, its parent and its activity from the server (on opening, and
+  // after missed events).
   async refresh() {
     const id = this.id;
     if (id === null) return;
+    this.activity.reload();
     try {
       const [task, subtasks] = await Promise.all([
         api(`/tasks/${id}`), api(`/tasks?parent_id=${id}&status=all&limit=200`)]);
@@ -132,10 +135,11 @@ export class TaskDetail {
       }),
       factsField({ me: this.me }),
     ];
+    this.activity = activityField({ me: this.me, id: this.id, refresh: () => this.refresh() });
     const [parent, title, notes, project, priority, ...rest] = this.fields.map((field) => field.element);
     return h("div", { class: "detail-form" }, this.trashed, parent,
       h("div", { class: "detail-head" }, h("label", { class: "check detail-done" }, this.done, "Done"), title),
-      notes, h("div", { class: "detail-pair" }, project, priority), rest);
+      notes, h("div", { class: "detail-pair" }, project, priority), rest, this.activity.element);
   }
 
   render() {
@@ -150,6 +154,11 @@ export class TaskDetail {
     this.done.setAttribute("aria-label", task.completed_at ? `Reopen “${task.title}”` : `Complete “${task.title}”`);
     this.trashed.hidden = !task.deleted_at;
     for (const field of this.fields) field.update(task);
+  }
+
+  // An `activity` frame: a change of the assistant's, or its undoing, that names tasks.
+  activityChanged({ subjects }) {
+    if (this.id !== null && subjects.includes(`task:${this.id}`)) this.activity.reload();
   }
 
   changed(id) {
