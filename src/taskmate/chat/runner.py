@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 import structlog
 
 from taskmate.chat.responder import Responder
+from taskmate.chat.runner_history import WarmHistory
 from taskmate.chat.runner_lease import Claim, LeaseLost, Leases
 from taskmate.chat.runner_parts import (
     ConversationFeed,
@@ -83,6 +84,7 @@ class GenerationRunner:
             clock=clock,
             timing=timing,
             probe=probe or NoProbe(),
+            history=WarmHistory(size=timing.history_size),
         )
         self._reaper = Reaper(self._parts)
         self._max_running = max_running

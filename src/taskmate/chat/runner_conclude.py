@@ -39,11 +39,12 @@ async def conclude(
     message_item_id: str,
     outcome: Outcome,
     content: Callable[[str], str],
-) -> None:
+) -> int:
     """Gives the message ``outcome`` as its status and ``content(last checkpoint)`` as its
     content, and closes the generation's steps, tool calls and choices that are still open
-    (a step ends ``done`` when the generation completed)."""
+    (a step ends ``done`` when the generation completed). Returns the last ``seq`` it gave."""
     found = {"generation": generation_id, "message": message_item_id}
+    last_seq = 0
     for row in (await ctx.session.execute(_OPEN_ITEMS, found)).all():
         status: str
         if row.id == message_item_id:
@@ -51,13 +52,16 @@ async def conclude(
         else:
             done = row.type == "step" and outcome == "completed"
             status, text = ("done" if done else _CLOSED[row.type]), row.content
-        await end_item(ctx, row.conversation_id, row.id, status=status, content=text)
+        ended = await end_item(ctx, row.conversation_id, row.id, status=status, content=text)
+        last_seq = ended.seq
+    return last_seq
 
 
 async def end_item(
     ctx: LogContext, conversation_id: str, item_id: str, *, status: str, content: str
-) -> None:
+) -> Item:
     """Ends one item: how a generation that opened no other item than its message (the
     runner knows) ends, without reading anything first."""
     item = await ctx.log.end(conversation_id, item_id, status=status, content=content)
     ctx.record_item(ItemView(item=item, author_name=None))
+    return item

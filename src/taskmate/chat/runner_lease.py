@@ -114,6 +114,7 @@ class Claim:
     generation_id: str
     conversation_id: str
     message_item_id: str
+    message_position: int
 
 
 class Leases:
@@ -159,6 +160,7 @@ class Leases:
             generation_id=generation_id,
             conversation_id=conversation_id,
             message_item_id=message.id,
+            message_position=message.position,
         )
 
     async def start(
@@ -202,6 +204,7 @@ class Leases:
             generation_id=generation_id,
             conversation_id=conversation_id,
             message_item_id=message.id,
+            message_position=message.position,
         )
 
     async def fence(self, session: AsyncSession, generation_id: str, now: datetime) -> bool:

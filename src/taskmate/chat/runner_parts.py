@@ -11,6 +11,7 @@ from typing import Protocol
 
 from taskmate.chat.context import LogContext
 from taskmate.chat.responder import Responder
+from taskmate.chat.runner_history import WarmHistory
 from taskmate.chat.runner_lease import Leases
 from taskmate.chat.runner_stream import TransientPublisher
 from taskmate.chat.stream_store import StreamStore
@@ -74,6 +75,7 @@ class RunnerParts:
     clock: Callable[[], datetime]
     timing: RunnerTiming
     probe: GenerationProbe
+    history: WarmHistory
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[LogContext]:

@@ -27,6 +27,7 @@ from taskmate.chat.models import MAX_TITLE, Conversation, Item, ItemType
 from taskmate.chat.responder import (
     Choice,
     ChoiceAnswer,
+    HistoryMessage,
     Output,
     Step,
     StepDone,
@@ -34,6 +35,7 @@ from taskmate.chat.responder import (
     Title,
     ToolCallFinished,
     ToolCallStarted,
+    Turn,
 )
 from taskmate.chat.runner_choice import ChoiceAnswers, PendingChoice, end_unstarted
 from taskmate.chat.runner_conclude import Outcome, conclude, end_item
@@ -104,6 +106,7 @@ class GenerationRun:
         self._started = asyncio.get_running_loop().time()
         self._first_text = True
         self._opened_others = False  # steps, tool calls or choices: its end must close them
+        self._turn: Turn | None = None
         self.outcome: Outcome | None = None  # how it ended, once written
 
     def elapsed(self) -> float:
@@ -163,7 +166,9 @@ class GenerationRun:
                 self.generation_id,
                 answers=self._answers,
                 history_size=self._parts.timing.history_size,
+                warm=self._parts.history,
             )
+            self._turn = turn
             self._user_id = turn.user.user_id
             outputs = self._parts.responder.respond(turn)
             try:
@@ -404,7 +409,7 @@ class GenerationRun:
         claim = self.claim
         async with self._parts.transaction() as ctx:
             if self._opened_others:
-                await conclude(
+                last_seq = await conclude(
                     ctx,
                     generation_id=self.generation_id,
                     message_item_id=claim.message_item_id,
@@ -412,14 +417,34 @@ class GenerationRun:
                     content=lambda _checkpoint: text,
                 )
             else:
-                await end_item(
+                ended = await end_item(
                     ctx, claim.conversation_id, claim.message_item_id, status=outcome, content=text
                 )
+                last_seq = ended.seq
             await self._parts.leases.end(ctx.session, self.generation_id, outcome, ctx.now())
             await ctx.commit()
         self.outcome = outcome
+        self._remember(outcome, text, last_seq)
         with suppress(Exception):
             await self._parts.store.discard(self.claim.message_item_id)
+
+    def _remember(self, outcome: Outcome, text: str, last_seq: int) -> None:
+        """Leaves the conversation's latest messages, this answer included, for its next turn."""
+        turn = self._turn
+        if turn is None:
+            return
+        answer = HistoryMessage(
+            item_id=self.claim.message_item_id,
+            position=self.claim.message_position,
+            role="assistant",
+            status=outcome,
+            author_id=None,
+            author_name=None,
+            content=text,
+        )
+        self._parts.history.remember(
+            self.claim.conversation_id, seq=last_seq, messages=[*turn.history, turn.message, answer]
+        )
 
 
 async def _locked(ctx: LogContext, item_id: str) -> Item:

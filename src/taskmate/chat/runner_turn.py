@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from taskmate.auth.models import User
 from taskmate.chat.models import Conversation, Generation, Item
 from taskmate.chat.responder import Answers, HistoryMessage, Turn, TurnUser
+from taskmate.chat.runner_history import WarmHistory
 from taskmate.db.engine import Database
 
 Role = Literal["user", "assistant", "system"]
@@ -48,6 +49,8 @@ _TURN = (
         User.timezone,
         User.clock,
         User.date_format,
+        Conversation.last_seq,
+        Item.seq.label("question_seq"),
         *_MESSAGE_COLUMNS,
     )
     .select_from(Generation)
@@ -107,15 +110,25 @@ class History:
 
 
 async def load_turn(
-    database: Database, generation_id: str, *, answers: Answers, history_size: int
+    database: Database,
+    generation_id: str,
+    *,
+    answers: Answers,
+    history_size: int,
+    warm: WarmHistory,
 ) -> Turn:
+    """The turn of a generation; its history from ``warm`` when that still holds."""
     async with database.session() as session:
         row = (await session.execute(_TURN, {"generation": generation_id})).one_or_none()
         if row is None or row.user_id is None:
             raise TurnUnavailable(f"generation {generation_id}: its message or user is gone")
         history = History(database, row.conversation_id)
         message = _message(row)
-        recent = await history.read(session, message.position, history_size)
+        recent = warm.recall(
+            row.conversation_id, question_seq=row.question_seq, last_seq=row.last_seq
+        )
+        if recent is None:
+            recent = await history.read(session, message.position, history_size)
     return Turn(
         conversation_id=row.conversation_id,
         generation_id=generation_id,
