@@ -29,6 +29,7 @@ class LiveClient:
         self._connection: AsyncExitStack | None = None
         self._socket: Socket | None = None
         self._events: EventReader | None = None
+        self._subscribing = False  # a subscribe sent on the socket is not answered yet
 
     def __repr__(self) -> str:
         return f"LiveClient({self.transport}, {self.user.email})"
@@ -63,15 +64,18 @@ class LiveClient:
         self._connection = stack
 
     async def resubscribe(self) -> None:
-        """Subscribes again on the same socket, after the last seq the client holds (every
-        frame received before must have been read)."""
+        """Subscribes again on the same socket, after the last seq the client holds, once
+        every frame sent before is read (the replay's frames are then the new
+        subscription's)."""
         assert self._socket is not None
+        assert not await self._drain()
         self.replica.subscribe(after_seq=self.replica.last_seq, clean=True)
         await self._subscribe(self.replica.last_seq)
 
     async def disconnect(self) -> None:
         connection, self._connection = self._connection, None
         self._socket = self._events = None
+        self._subscribing = False
         if connection is not None:
             await connection.aclose()
 
@@ -80,30 +84,43 @@ class LiveClient:
         the answer to a ping sent right after it (frames are carried out in order)."""
         assert self._socket is not None
         await self._socket.send(frame)
+        return await self._drain()
+
+    async def _drain(self) -> list[Json]:
+        """Reads every frame sent before the answer to a ping sent now; returns the
+        ``ack`` and ``error`` frames, applies the others."""
+        assert self._socket is not None
         await self._socket.send({"type": "ping"})
         answers = []
         while (received := await self._socket.receive())["type"] != "pong":
             if received["type"] in ("ack", "error"):
                 answers.append(received)
             else:
-                self.replica.apply(received)
+                self._apply(received)
         return answers
 
     async def catch_up(self, last_seq: int, texts: dict[str, str]) -> None:
         """Reads frames until the client holds ``last_seq`` and the streaming messages'
-        ``texts``: the server's state once nothing is on its way."""
+        ``texts`` (and its socket's last subscribe is answered): the server's state once
+        nothing is on its way."""
         async with asyncio.timeout(WAIT):
-            while not self.replica.holds(last_seq, texts):
+            while self._subscribing or not self.replica.holds(last_seq, texts):
                 frame = await self._receive()
                 if frame is not None:
                     assert frame["type"] != "error", frame
-                    self.replica.apply(frame)
+                    self._apply(frame)
         self.replica.caught_up()
 
     async def _subscribe(self, after_seq: int) -> None:
         assert self._socket is not None
         frame = {"type": "subscribe", "conversation_id": self._conversation_id}
         await self._socket.send(frame | {"after_seq": after_seq})
+        self._subscribing = True
+
+    def _apply(self, frame: Json) -> None:
+        if frame["type"] == "subscribed":
+            self._subscribing = False
+        self.replica.apply(frame)
 
     async def _receive(self) -> Json | None:
         """The next frame (None for an event stream's ping comment)."""

@@ -122,7 +122,13 @@ class World:
     assistant: PacedAssistant
 
     def run(self, step: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(step, self.loop).result(STEP_SECONDS)
+        """Runs a step on the loop and waits for it (cancelling it if it hangs)."""
+        future = asyncio.run_coroutine_threadsafe(step, self.loop)
+        try:
+            return future.result(STEP_SECONDS)
+        except TimeoutError:
+            future.cancel()
+            raise
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,6 +175,7 @@ class Guarantees(RuleBasedStateMachine):
 
     @rule(deltas=st.integers(1, 4))
     def advance(self, deltas: int) -> None:
+        """Lets the answer stream that many more deltas."""
         self.world.assistant.release(deltas)
 
     @rule(
@@ -348,8 +355,12 @@ class Guarantees(RuleBasedStateMachine):
             codes = [answer["code"] for answer in answers]
             assert codes == (["conversation_finalized"] if self.model.finalized else []), answers
             return
+        answering = (await self._engine_state())[1] is not None
         response = await self.world.http.post(url(self.cid, "/stop"), headers=client.user.headers)
-        assert response.status_code == (409 if self.model.finalized else 200), response.text
+        if self.model.finalized:
+            assert response.json()["error"]["code"] == "conversation_finalized", response.text
+            return
+        assert response.json() == {"stopped": answering}, response.text
 
     async def _regenerate(self, *, by_other: bool) -> None:
         latest = self.model.latest
