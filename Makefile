@@ -44,9 +44,12 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m chaos scale
 
-# The chaos suite's long form (5 minutes of faults; CI runs the short one through pytest).
+# The chaos suite's long form (5 minutes of faults; CI runs the short one through pytest),
+# then the chat guarantees' state machine searching far longer than `make test` does.
 chaos: $(STAMP)
 	$(BIN)/python -m chaos
+	TASKMATE_GUARANTEES_PROFILE=guarantees-long $(BIN)/pytest -p no:randomly -q \
+		tests/chat/transports/test_guarantees.py
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

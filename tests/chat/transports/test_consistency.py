@@ -9,7 +9,6 @@ taken long before, another drops its socket halfway and resumes with its last se
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
 from typing import Any
 
 import httpx
@@ -33,7 +32,8 @@ from taskmate.chat.scripted import Script, ScriptedResponder, text_deltas
 from taskmate.chat.stream_store import MemoryStreamStore
 from tests.chat.conftest import StartRunner
 from tests.chat.helpers import create_conversation, get_items, send, share, url
-from tests.chat.transports.sockets import Json, Socket, signed_in
+from tests.chat.transports.replica import Replica
+from tests.chat.transports.sockets import Socket, signed_in
 from tests.conftest import Account, MakeUser
 from tests.live_server import LiveServer, until
 
@@ -57,36 +57,10 @@ def answer(turn: Turn) -> Script:
         yield Choice(text="Go on?", options=[ChoiceOption(id="yes", label="Yes")])
 
 
-class Replica:
-    """A client's copy of a conversation: item frames replace older versions by seq (a
-    streaming message comes again with the same seq and its text so far when the client
-    subscribes), and deltas extend the text of streaming messages."""
-
-    def __init__(self, items: Iterable[Json] = ()) -> None:
-        self.items = {item["id"]: item for item in items}
-        self.last_seq = max((item["seq"] for item in self.items.values()), default=0)
-
-    def apply(self, frame: Json) -> None:
-        if frame["type"] == "item":
-            item = frame["item"]
-            known = self.items.get(item["id"])
-            if known is None or known["seq"] <= item["seq"]:
-                self.items[item["id"]] = item
-            self.last_seq = max(self.last_seq, item["seq"])
-        elif frame["type"] == "delta":
-            item = self.items[frame["item_id"]]
-            content, offset, text = item["content"], frame["offset"], frame["text"]
-            assert offset <= len(content), "a delta skipped text: the client would resubscribe"
-            assert content[offset : offset + len(text)] == text[: len(content) - offset]
-            item["content"] = content[:offset] + text + content[offset + len(text) :]
-
-    async def follow(self, socket: Socket, until_seq: int | None = None) -> None:
-        """Applies frames until ``until_seq`` is reached (or for ever)."""
-        while until_seq is None or self.last_seq < until_seq:
-            self.apply(await socket.receive_unbounded())
-
-    def snapshot(self) -> list[Json]:
-        return sorted(self.items.values(), key=lambda item: item["seq"])
+async def follow(replica: Replica, socket: Socket, until_seq: int | None = None) -> None:
+    """Applies frames until ``until_seq`` is reached (or for ever)."""
+    while until_seq is None or replica.last_seq < until_seq:
+        replica.apply(await socket.receive_unbounded())
 
 
 async def settled(runtime: Runtime, conversation_id: str) -> bool:
@@ -151,11 +125,11 @@ async def test_a_stale_snapshot_plus_the_frames_received_equals_a_fresh_snapshot
         async with signed_in(server, user) as socket:
             for frame in await socket.subscribe(cid, after_seq=0):
                 resumed.apply(frame)
-            await resumed.follow(socket, until_seq=resumed.last_seq + 2 * ROUNDS)
+            await follow(resumed, socket, until_seq=resumed.last_seq + 2 * ROUNDS)
         async with signed_in(server, user) as socket:
             for frame in await socket.subscribe(cid, after_seq=resumed.last_seq):
                 resumed.apply(frame)
-            await resumed.follow(socket)
+            await follow(resumed, socket)
 
     async with signed_in(server, member) as writer, signed_in(server, owner) as watcher:
         answering = asyncio.create_task(answer_questions())
@@ -166,7 +140,7 @@ async def test_a_stale_snapshot_plus_the_frames_received_equals_a_fresh_snapshot
                 await asyncio.wait_for(events.get(), 5)
         for frame in await watcher.subscribe(cid, after_seq=stale.last_seq):
             stale.apply(frame)
-        following = asyncio.create_task(stale.follow(watcher))
+        following = asyncio.create_task(follow(stale, watcher))
         await writing
 
         def failed() -> None:
