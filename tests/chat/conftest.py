@@ -11,7 +11,17 @@ import pytest
 from taskmate.api.runtime import Runtime
 from taskmate.chat.responder import Responder
 from taskmate.chat.runner import GenerationRunner
+from taskmate.events import Event
 from tests.chat.runner.harness import FAST, Recorder
+
+
+@pytest.fixture
+async def published(runtime: Runtime) -> AsyncIterator[list[Event]]:
+    """Every event the app publishes from now on, as it publishes them."""
+    events: list[Event] = []
+    stop = runtime.events.observe(events.append)
+    yield events
+    stop()
 
 
 @pytest.fixture

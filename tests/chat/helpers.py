@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
 
 from taskmate.api.runtime import Runtime
 from taskmate.chat.log import ItemDraft, ItemLog
-from taskmate.events import ConversationEvent, DomainEvent
+from taskmate.events import ConversationEvent, DomainEvent, Event
 from tests.conftest import Account
 
 API = "/api/v1"
@@ -92,3 +93,28 @@ async def append_item(runtime: Runtime, conversation_id: str, draft: ItemDraft) 
         item = await ItemLog(session, clock=runtime.clock).append(conversation_id, draft)
         await session.commit()
         return item.id
+
+
+def completed_answers(events: list[Event]) -> list[str]:
+    """The assistant messages these events publish as completed, in order."""
+    return [
+        str(event.payload["id"])
+        for event in events
+        if isinstance(event, ConversationEvent)
+        and event.kind == "item"
+        and event.payload.get("role") == "assistant"
+        and event.payload.get("status") == "completed"
+    ]
+
+
+async def until_published(condition: Callable[[], bool], runtime: Runtime) -> None:
+    """Waits until ``condition`` holds after some event is published (5 s at most)."""
+    changed = asyncio.Event()
+    stop = runtime.events.observe(lambda _event: changed.set())
+    try:
+        async with asyncio.timeout(5):
+            while not condition():
+                changed.clear()
+                await changed.wait()
+    finally:
+        stop()

@@ -4,7 +4,6 @@ own transaction; one sent while an answer runs is queued and waits its turn."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
 
 import httpx
 import pytest
@@ -16,7 +15,7 @@ from taskmate.chat.models import Generation, Item
 from taskmate.chat.responder import TextDelta
 from taskmate.chat.scripted import ScriptedResponder
 from taskmate.events import ConversationEvent, Event
-from tests.chat.helpers import create_conversation, send
+from tests.chat.helpers import completed_answers, create_conversation, send, until_published
 from tests.conftest import MakeUser
 
 
@@ -44,14 +43,6 @@ def assistant_policy(gate: Gate) -> AssistantPolicy:
     return AssistantPolicy(responder=ScriptedResponder(script, sleep=gate.wait))
 
 
-@pytest.fixture
-async def published(runtime: Runtime) -> AsyncIterator[list[Event]]:
-    events: list[Event] = []
-    stop = runtime.events.observe(events.append)
-    yield events
-    stop()
-
-
 def queued(events: list[Event]) -> list[str]:
     return [
         str(event.payload["generation_id"])
@@ -59,31 +50,6 @@ def queued(events: list[Event]) -> list[str]:
         if isinstance(event, ConversationEvent)
         and event.kind == "generation"
         and event.payload.get("command") == "queued"
-    ]
-
-
-async def until(condition: Callable[[], bool], runtime: Runtime) -> None:
-    """Waits until ``condition`` holds after some event is published (5 s at most)."""
-    changed = asyncio.Event()
-    stop = runtime.events.observe(lambda _event: changed.set())
-    try:
-        async with asyncio.timeout(5):
-            while not condition():
-                changed.clear()
-                await changed.wait()
-    finally:
-        stop()
-
-
-def completed_answers(events: list[Event]) -> list[str]:
-    """The assistant messages published as completed, in order."""
-    return [
-        str(event.payload["id"])
-        for event in events
-        if isinstance(event, ConversationEvent)
-        and event.kind == "item"
-        and event.payload.get("role") == "assistant"
-        and event.payload.get("status") == "completed"
     ]
 
 
@@ -117,7 +83,7 @@ async def test_a_message_to_an_idle_assistant_starts_its_answer_as_it_is_stored(
     assert queued(published) == []  # nothing went through the runner's queue
 
     gate.open()
-    await until(lambda: answer.id in completed_answers(published), runtime)
+    await until_published(lambda: answer.id in completed_answers(published), runtime)
 
 
 async def test_a_message_sent_while_an_answer_runs_waits_its_turn(
@@ -136,7 +102,7 @@ async def test_a_message_sent_while_an_answer_runs_waits_its_turn(
     assert (await generation(runtime, second)).status == "queued"
     assert queued(published) == [second]
     gate.open()
-    await until(lambda: len(completed_answers(published)) == 2, runtime)
+    await until_published(lambda: len(completed_answers(published)) == 2, runtime)
     async with runtime.database.session() as session:
         answers = await session.execute(
             select(Item.id, Item.generation_id)

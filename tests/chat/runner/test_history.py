@@ -3,8 +3,7 @@ that nothing else changed; the database answers otherwise, and both agree."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Sequence
+from collections.abc import Sequence
 
 import httpx
 import pytest
@@ -17,10 +16,15 @@ from taskmate.chat.responder import HistoryMessage, TextDelta, Turn
 from taskmate.chat.runner_history import WarmHistory
 from taskmate.chat.runner_turn import History
 from taskmate.chat.scripted import Script, ScriptedResponder
-from taskmate.events import ConversationEvent, Event
-from tests.chat.helpers import create_conversation, send
-from tests.chat.runner.harness import DEADLINE
-from tests.conftest import MakeUser
+from taskmate.events import Event
+from tests.chat.helpers import (
+    Json,
+    completed_answers,
+    create_conversation,
+    send,
+    until_published,
+)
+from tests.conftest import Account, MakeUser
 
 
 def message(item_id: str, content: str) -> HistoryMessage:
@@ -93,31 +97,21 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return positions
 
 
-def answer_completed(runtime: Runtime) -> Awaitable[None]:
-    """Waits, once awaited, for the next assistant message published completed; it watches
-    from the call on. The runner has then also left what it remembers: it does so right
-    after its commit, and the local broker publishes without yielding."""
-    done = asyncio.Event()
-
-    def watch(event: Event) -> None:
-        if (
-            isinstance(event, ConversationEvent)
-            and event.kind == "item"
-            and event.payload.get("role") == "assistant"
-            and event.payload.get("status") == "completed"
-        ):
-            done.set()
-
-    stop = runtime.events.observe(watch)
-
-    async def completed() -> None:
-        try:
-            async with asyncio.timeout(DEADLINE):
-                await done.wait()
-        finally:
-            stop()
-
-    return completed()
+async def answer(
+    client: httpx.AsyncClient,
+    user: Account,
+    conversation_id: str,
+    content: str,
+    published: list[Event],
+    runtime: Runtime,
+) -> Json:
+    """Sends a message and waits until its answer is published completed (the runner has
+    then also left what it remembers: it does so right after its commit, and the local
+    broker publishes without yielding)."""
+    answers = len(completed_answers(published))
+    sent = await send(client, user, conversation_id, content)
+    await until_published(lambda: len(completed_answers(published)) > answers, runtime)
+    return sent
 
 
 async def fresh_history(runtime: Runtime, turn: Turn) -> Sequence[HistoryMessage]:
@@ -131,13 +125,12 @@ async def test_consecutive_turns_take_the_history_the_last_answer_left(
     runtime: Runtime,
     seen: TurnsSeen,
     reads: list[int],
+    published: list[Event],
 ) -> None:
     user = await make_user()
     conversation_id = (await create_conversation(client, user))["id"]
     for number in range(3):
-        answered = answer_completed(runtime)
-        await send(client, user, conversation_id, f"question {number}")
-        await answered
+        await answer(client, user, conversation_id, f"question {number}", published, runtime)
 
     assert len(reads) == 1  # only the first turn read from the database
     last = seen.turns[-1]
@@ -156,12 +149,11 @@ async def test_a_change_to_an_earlier_message_makes_the_turn_read_it_again(
     runtime: Runtime,
     seen: TurnsSeen,
     reads: list[int],
+    published: list[Event],
 ) -> None:
     user = await make_user()
     conversation_id = (await create_conversation(client, user))["id"]
-    answered = answer_completed(runtime)
-    first = await send(client, user, conversation_id, "question 0")
-    await answered
+    first = await answer(client, user, conversation_id, "question 0", published, runtime)
     async with runtime.database.session(write=True) as session:
         ctx = LogContext(session, clock=runtime.clock, publisher=runtime.events)
         item = await session.get(Item, first["item"]["id"])
@@ -170,9 +162,7 @@ async def test_a_change_to_an_earlier_message_makes_the_turn_read_it_again(
         await ctx.log.touch(item)
         await ctx.commit()
 
-    answered = answer_completed(runtime)
-    await send(client, user, conversation_id, "question 1")
-    await answered
+    await answer(client, user, conversation_id, "question 1", published, runtime)
 
     assert len(reads) == 2
     assert [m.content for m in seen.turns[-1].history] == ["question 0, edited", "answer 1"]
