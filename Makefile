@@ -48,7 +48,7 @@ bench: $(STAMP)
 # then the chat guarantees' state machine searching far longer than `make test` does.
 chaos: $(STAMP)
 	$(BIN)/python -m chaos
-	TASKMATE_GUARANTEES_PROFILE=guarantees-long $(BIN)/pytest -p no:randomly -q \
+	TASKMATE_TEST_GUARANTEES_PROFILE=guarantees-long $(BIN)/pytest -p no:randomly -q \
 		tests/chat/transports/test_guarantees.py
 
 format: $(STAMP)

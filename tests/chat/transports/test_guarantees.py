@@ -14,7 +14,7 @@ where the server, the runner and the clients live, and waits for it.
 
 Profiles: ``guarantees-bounded`` (``make test``: the same examples every run) and
 ``guarantees-long`` (``make chaos``: new examples every run, failures kept in the local
-Hypothesis database), chosen by ``TASKMATE_GUARANTEES_PROFILE``.
+Hypothesis database), chosen by ``TASKMATE_TEST_GUARANTEES_PROFILE``.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ from tests.live_server import LiveServer, until
 
 T = TypeVar("T")
 
-PROFILE = os.environ.get("TASKMATE_GUARANTEES_PROFILE", "guarantees-bounded")
+PROFILE = os.environ.get("TASKMATE_TEST_GUARANTEES_PROFILE", "guarantees-bounded")
 COMMON = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
