@@ -4,7 +4,10 @@ The log stays the truth: an entry is used only when the log shows that nothing c
 the answer that left it but the next question and its answer's start. Every change to a
 conversation's items takes its next ``seq``, so that holds exactly when the question took
 the entry's ``seq`` + 1 and the conversation's last ``seq`` is + 2 (the empty answer
-appended right after it, as a send does when it starts the answer itself). Anything else (a
+appended right after it, as a send does when it starts the answer itself), and the question
+stands right after the remembered messages: an item appended after an answer began (a
+message that asked nothing of the assistant, a step of that answer) takes a position
+without changing what ``seq`` shows at the end. Anything else (a
 message edited, another participant's message, an answer from another instance, a question
 queued behind other work) misses, and the turn reads its history from the database. Author
 names are those read when the entry was made.
@@ -44,11 +47,17 @@ class WarmHistory:
             self._latest.popitem(last=False)
 
     def recall(
-        self, conversation_id: str, *, question_seq: int, last_seq: int
+        self, conversation_id: str, *, question_seq: int, question_position: int, last_seq: int
     ) -> Sequence[HistoryMessage] | None:
         """The messages before a question, if nothing but it and its answer's start came
         after what was remembered; else None (and the entry is gone)."""
         latest = self._latest.pop(conversation_id, None)
-        if latest is None or question_seq != latest.seq + 1 or last_seq != latest.seq + 2:
+        if (
+            latest is None
+            or not latest.messages
+            or question_position != latest.messages[-1].position + 1
+            or question_seq != latest.seq + 1
+            or last_seq != latest.seq + 2
+        ):
             return None
         return latest.messages

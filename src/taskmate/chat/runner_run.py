@@ -431,8 +431,8 @@ class GenerationRun:
     def _remember(self, outcome: Outcome, text: str, last_seq: int) -> None:
         """Leaves the conversation's latest messages, this answer included, for its next turn."""
         turn = self._turn
-        if turn is None:
-            return
+        if turn is None or self.claim.message_position != turn.message.position + 1:
+            return  # something was appended between the question and its answer
         answer = HistoryMessage(
             item_id=self.claim.message_item_id,
             position=self.claim.message_position,

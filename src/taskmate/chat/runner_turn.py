@@ -125,7 +125,10 @@ async def load_turn(
         history = History(database, row.conversation_id)
         message = _message(row)
         recent = warm.recall(
-            row.conversation_id, question_seq=row.question_seq, last_seq=row.last_seq
+            row.conversation_id,
+            question_seq=row.question_seq,
+            question_position=message.position,
+            last_seq=row.last_seq,
         )
         if recent is None:
             recent = await history.read(session, message.position, history_size)

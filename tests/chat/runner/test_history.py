@@ -44,13 +44,20 @@ def test_an_entry_holds_for_the_next_question_and_its_answer_only() -> None:
     latest = [message("1", "a"), message("2", "b"), message("3", "c")]
     warm.remember("c1", seq=10, messages=latest)
 
-    assert warm.recall("c1", question_seq=11, last_seq=12) == tuple(latest[-2:])
-    assert warm.recall("c1", question_seq=11, last_seq=12) is None  # used up
+    assert warm.recall("c1", question_seq=11, question_position=4, last_seq=12) == tuple(
+        latest[-2:]
+    )
+    assert warm.recall("c1", question_seq=11, question_position=4, last_seq=12) is None  # used up
 
     warm.remember("c1", seq=10, messages=latest)
-    assert warm.recall("c1", question_seq=11, last_seq=13) is None  # something else changed
+    assert (
+        warm.recall("c1", question_seq=11, question_position=4, last_seq=13) is None
+    )  # something else changed
     warm.remember("c1", seq=10, messages=latest)
-    assert warm.recall("c1", question_seq=12, last_seq=13) is None  # another message first
+    assert warm.recall("c1", question_seq=12, question_position=4, last_seq=13) is None
+    warm.remember("c1", seq=10, messages=latest)
+    # A message that asked nothing of the assistant came in while the last answer streamed.
+    assert warm.recall("c1", question_seq=11, question_position=5, last_seq=12) is None
 
 
 def test_the_least_recently_answered_conversation_is_forgotten() -> None:
@@ -58,8 +65,8 @@ def test_the_least_recently_answered_conversation_is_forgotten() -> None:
     for conversation in ("c1", "c2", "c3"):
         warm.remember(conversation, seq=1, messages=[message("1", conversation)])
 
-    assert warm.recall("c1", question_seq=2, last_seq=3) is None
-    assert warm.recall("c3", question_seq=2, last_seq=3) is not None
+    assert warm.recall("c1", question_seq=2, question_position=2, last_seq=3) is None
+    assert warm.recall("c3", question_seq=2, question_position=2, last_seq=3) is not None
 
 
 class TurnsSeen:
